@@ -1,0 +1,166 @@
+"""One small catalog per diagnostic code, asserting the code and exactly where it points.
+
+The base tree (tests/conftest.py: TREE) is clean; each test changes one thing.
+Line numbers refer to that tree: q1 starts on line 6, q2 on line 13, examples on 20.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ANSWERS, TREE, located
+from wizard.diagnostics import CODES
+from wizard.loader import load_catalog
+
+
+def test_unknown_key_with_a_spelling_hint(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("    question: 问题一？\n", "    question: 问题一？\n    hepl: 帮助\n"))
+    assert located(problems) == [("WZ010", "t.yaml", 8, 5)]
+    assert problems[0].hint == "did you mean 'help'?"
+
+
+def test_missing_key(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("start: q1\n", ""))
+    assert located(problems) == [("WZ011", "t.yaml", 1, 1)]
+    assert "'start' is required" in problems[0].message
+
+
+def test_wrong_type(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("summary: 摘要\n", "summary: 摘要\norder: 第一\n"))
+    assert located(problems) == [("WZ012", "t.yaml", 4, 8)]
+    assert "whole number" in problems[0].message
+
+
+def test_bad_id_key(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("  q2:", "  Q_2:").replace("next: q2", "next: Q_2"))
+    assert ("WZ012", "t.yaml", 13, 3) in located(problems)
+
+
+def test_option_with_two_targets(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("        next: q2\n", "        next: q2\n        answer: a-two\n"))
+    assert located(problems) == [("WZ013", "t.yaml", 11, 9)]
+    assert "exactly one of" in problems[0].message
+
+
+def test_option_without_target(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("        next: q2\n", ""))
+    assert located(problems) == [("WZ013", "t.yaml", 11, 9)]
+
+
+def test_duplicate_tree_id(diagnose):
+    assert located(diagnose(t__yaml=TREE, u__yaml=TREE)) == [("WZ020", "u.yaml", 1, 5)]
+
+
+def test_question_id_shared_between_trees(diagnose):
+    other = TREE.replace("id: t", "id: u")
+    assert located(diagnose(t__yaml=TREE, u__yaml=other)) == [("WZ021", "u.yaml", 6, 3), ("WZ021", "u.yaml", 13, 3)]
+
+
+def test_duplicate_answer_id(diagnose):
+    extra = "answers:\n  a-two:\n    title: 又一个\n    body: 正文\n"
+    assert located(diagnose(t__yaml=TREE, answers__yml=extra)) == [("WZ022", "answers.yml", 2, 3)]
+
+
+def test_no_answers_file(write_files):
+    result = load_catalog([write_files(t__yaml=TREE)])
+    assert located(result.diagnostics) == [("WZ023", "t.yaml", 1, 1)]
+
+
+def test_missing_start_question(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("start: q1", "start: qq1"))
+    assert located(problems) == [("WZ030", "t.yaml", 4, 8)]
+    assert problems[0].hint == "did you mean 'q1'?"
+
+
+def test_dangling_next(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("next: q2", "next: q3"))
+    assert ("WZ031", "t.yaml", 12, 15) in located(problems)
+
+
+def test_dangling_answer_with_hint(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("answer: a-two", "answer: a-tow"))
+    assert located(problems) == [("WZ041", "answers.yaml", 5, 3), ("WZ032", "t.yaml", 19, 17)]
+    assert problems[1].hint == "did you mean 'a-two'?"
+
+
+def test_dangling_tree(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("next: q2", "tree: other"))
+    assert located(problems) == [("WZ033", "t.yaml", 12, 15), ("WZ040", "t.yaml", 13, 3)]
+
+
+def test_dangling_related_answer(diagnose):
+    answers = ANSWERS.replace("    body: 正文一\n", "    body: 正文一\n    related: [a-tw0]\n")
+    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ034", "answers.yaml", 5, 15)]
+
+
+def test_escalation_must_be_of_kind_escalation(diagnose):
+    assert located(diagnose(answers__yaml="escalation: a-one\n" + ANSWERS, t__yaml=TREE)) == [
+        ("WZ035", "answers.yaml", 1, 13)
+    ]
+
+
+def test_unreachable_question(diagnose):
+    orphan = (
+        "  q3:\n    question: 孤儿？\n    options:\n"
+        "      - label: 甲\n        answer: a-one\n      - label: 乙\n        answer: a-two\n"
+    )
+    problems = diagnose(t__yaml=TREE.replace("examples:\n", orphan + "examples:\n"))
+    assert located(problems) == [("WZ040", "t.yaml", 20, 3)]
+
+
+def test_answer_no_tree_reaches(diagnose):
+    answers = ANSWERS + "  a-three:\n    title: 答案三\n    body: 正文三\n"
+    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ041", "answers.yaml", 8, 3)]
+
+
+def test_cycle_within_a_tree(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("answer: a-two", "next: q1"))
+    assert ("WZ042", "t.yaml", 18, 9) in located(problems)
+    assert "q1 › q2 › q1" in problems[located(problems).index(("WZ042", "t.yaml", 18, 9))].message
+
+
+def test_cycle_across_trees(diagnose):
+    first = TREE.replace("next: q2", "tree: u")
+    second = TREE.replace("id: t", "id: u").replace("  q1:", "  p1:").replace("start: q1", "start: p1")
+    second = second.replace("  q2:", "  p2:").replace("next: q2", "next: p2").replace("answer: a-two", "tree: t")
+    problems = [p for p in diagnose(t__yaml=first, u__yaml=second) if p.code == "WZ042"]
+    assert len(problems) == 1
+    assert "t:q1" in problems[0].message and "u:p2" in problems[0].message
+
+
+def test_question_with_one_option(diagnose):
+    one = TREE.replace("      - label: 丁\n        answer: a-two\n", "").replace("answer: a-two", "answer: a-one")
+    problems = diagnose(t__yaml=one.replace("  - choose: [乙, 丁]\n    expect: a-one\n", ""))
+    assert ("WZ043", "t.yaml", 16, 7) in located(problems)
+
+
+def test_duplicate_option_label(diagnose):
+    assert located(diagnose(t__yaml=TREE.replace("label: 丁", "label: 丙"))) == [("WZ044", "t.yaml", 18, 16)]
+
+
+def test_example_with_a_misspelled_choice(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("[乙, 丙]", "[乙, 丙丙]"))
+    assert located(problems) == [("WZ050", "t.yaml", 23, 17)]
+    assert problems[0].message == "at question 'q2' there is no option '丙丙'"
+
+
+def test_example_that_stops_early_or_runs_on(diagnose):
+    assert located(diagnose(t__yaml=TREE.replace("[乙, 丙]", "[乙]"))) == [("WZ050", "t.yaml", 23, 13)]
+    assert located(diagnose(t__yaml=TREE.replace("[甲]", "[甲, 乙]"))) == [("WZ050", "t.yaml", 21, 17)]
+
+
+def test_example_ending_elsewhere(diagnose):
+    problems = diagnose(
+        t__yaml=TREE.replace("    expect: a-one\n  - choose: [乙, 丁]", "    expect: a-two\n  - choose: [乙, 丁]")
+    )
+    assert located(problems) == [("WZ051", "t.yaml", 24, 13)]
+
+
+def test_tree_without_examples(diagnose):
+    assert located(diagnose(t__yaml=TREE[: TREE.index("examples:")])) == [("WZ052", "t.yaml", 1, 5)]
+
+
+def test_every_code_has_a_test_here():
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [code for code in CODES if code >= "WZ010" and f'"{code}"' not in source]
+    assert untested == []

@@ -1,0 +1,117 @@
+"""The loader on broken and hostile files: one located diagnostic each, never a traceback."""
+
+from __future__ import annotations
+
+import time
+
+from tests.conftest import ANSWERS, TREE, located
+from wizard.loader import MAX_FILE_BYTES, clean_text, load_catalog, parse_yaml
+
+
+def test_bundled_style_tree_loads_clean(diagnose):
+    assert diagnose(t__yaml=TREE) == []
+
+
+def test_syntax_error_uses_the_parsers_position(diagnose):
+    broken = TREE.replace("question: 问题二？", "question: [问题二？")
+    problems = diagnose(t__yaml=broken)
+    assert [p.code for p in problems] == ["WZ001"]
+    assert problems[0].path.endswith("t.yaml")
+    assert problems[0].line >= 14
+
+
+def test_tab_indentation_gets_a_hint(diagnose):
+    problems = diagnose(t__yaml="id: t\nnodes:\n\tq1: x\n")
+    assert located(problems) == [("WZ001", "t.yaml", 3, 1)]
+    assert "tabs" in (problems[0].hint or "")
+
+
+def test_duplicate_key_points_at_the_second_one(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("summary: 摘要\n", "summary: 摘要\ntitle: 又一个\n"))
+    assert located(problems) == [("WZ005", "t.yaml", 4, 1)]
+    assert "first on line 2" in problems[0].message
+
+
+def test_python_tag_is_rejected_and_never_executed(diagnose, tmp_path):
+    marker = tmp_path / "executed"
+    hostile = TREE.replace("title: 任务", f"title: !!python/object/apply:os.system ['touch {marker}']")
+    problems = diagnose(t__yaml=hostile)
+    assert located(problems) == [("WZ006", "t.yaml", 2, 8)]
+    assert not marker.exists()
+
+
+def test_custom_tag_is_rejected(diagnose):
+    assert located(diagnose(t__yaml=TREE.replace("title: 任务", "title: !shout 任务"))) == [("WZ006", "t.yaml", 2, 8)]
+
+
+def test_unquoted_date_is_text_not_a_datetime(diagnose):
+    assert diagnose(t__yaml=TREE.replace("summary: 摘要", "summary: 2024-01-01")) == []
+
+
+def test_alias_bomb_stops_quickly(diagnose):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*{chr(96 + level)}"] * 10)
+        bomb.append(f"{chr(97 + level)}: &{chr(97 + level)} [{refs}]")
+    started = time.perf_counter()
+    problems = diagnose(t__yaml="\n".join(bomb) + "\n")
+    assert time.perf_counter() - started < 5
+    assert [p.code for p in problems] == ["WZ007"]
+
+
+def test_recursive_alias_is_rejected(diagnose):
+    assert [p.code for p in diagnose(t__yaml="id: &r [*r]\n")] == ["WZ007"]
+
+
+def test_deep_nesting_is_rejected(diagnose):
+    assert [p.code for p in diagnose(t__yaml="id: " + "[" * 200 + "]" * 200 + "\n")] == ["WZ009"]
+
+
+def test_invalid_utf8_is_located(diagnose):
+    problems = diagnose(t__yaml="id: t\ntitle: ab\xff\n".encode("latin-1"))
+    assert located(problems) == [("WZ002", "t.yaml", 2, 10)]
+
+
+def test_binary_file_is_rejected(diagnose):
+    assert [p.code for p in diagnose(t__yaml=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")] == ["WZ002"]
+
+
+def test_empty_file_and_comment_only_file(diagnose):
+    assert located(diagnose(t__yaml="")) == [("WZ004", "t.yaml", 1, 1)]
+    assert located(diagnose(t__yaml="# nothing yet\n")) == [("WZ004", "t.yaml", 1, 1)]
+
+
+def test_huge_file_is_refused_before_reading(write_files):
+    folder = write_files(answers__yaml=ANSWERS)
+    with (folder / "big.yaml").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    started = time.perf_counter()
+    result = load_catalog([folder])
+    assert time.perf_counter() - started < 1
+    assert [d.code for d in result.diagnostics] == ["WZ003"]
+    assert f"{MAX_FILE_BYTES // (1024 * 1024)} MB" in result.diagnostics[0].message
+
+
+def test_file_that_is_a_list_is_a_schema_error(diagnose):
+    assert located(diagnose(t__yaml="- a\n- b\n")) == [("WZ012", "t.yaml", 1, 1)]
+
+
+def test_control_characters_are_stripped(write_files):
+    text = 'x: "a\\e[31mred\\u009b2J\\u202eb\\tc\\nd"\n'
+    data, _, problems = parse_yaml(write_files(t__yaml=text) / "t.yaml")
+    assert problems == []
+    assert data == {"x": "a[31mred2Jb\tc\nd"}
+    assert clean_text("\x1b]52;c;AAAA\x07ok") == "]52;c;AAAAok"
+
+
+def test_missing_path_is_reported(tmp_path):
+    result = load_catalog([tmp_path / "nope"])
+    assert [d.code for d in result.diagnostics] == ["WZ008"]
+    assert result.catalog is None
+
+
+def test_tree_file_brings_its_answers(write_files):
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)
+    result = load_catalog([folder / "t.yaml"])
+    assert result.diagnostics == []
+    assert result.catalog is not None and set(result.catalog.answers) == {"a-one", "a-two"}

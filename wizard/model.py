@@ -1,0 +1,131 @@
+"""The shape of the content: pydantic models for answers and task trees.
+
+Every model forbids unknown keys so that a typo in a tree file is an error with a
+location, not a silently ignored line. Cross-references (``next``, ``answer``,
+``tree``) are plain ids here; :mod:`wizard.checks` resolves them, because a
+reference error belongs to the graph, not to one object.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="A stable id: lowercase ASCII words joined by '-', e.g. 'which-error'."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class Strict(BaseModel):
+    """Base for every model read from YAML: unknown keys are errors, values are frozen.
+
+    Numbers are accepted where text is expected (a keyword ``12333`` or a label
+    ``2024``), because YAML reads them as numbers and a maintainer means text.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Answer(Strict):
+    """One answer a clerk can land on: an FAQ entry or an escalation to a person."""
+
+    kind: Literal["faq", "escalation"] = Field(
+        "faq",
+        description="'faq' for an answer taken from the FAQ; 'escalation' when the FAQ has "
+        "no answer and the clerk is sent to the service counter or the 12333 hotline.",
+    )
+    faq: int | None = Field(None, ge=1, description="Number of the entry in the source FAQ.")
+    title: ShortText = Field(description="Heading shown above the answer.")
+    body: Text = Field(description="The answer in Markdown, faithful to the FAQ.")
+    menu: list[list[ShortText]] = Field(
+        default_factory=list,
+        description="Click paths through the online service hall, each a list of steps.",
+    )
+    keywords: list[ShortText] = Field(
+        default_factory=list,
+        description="Error messages, menu names and plain phrases a clerk would type.",
+    )
+    related: list[Id] = Field(default_factory=list, description="Ids of answers worth offering next to this one.")
+
+
+class AnswersFile(Strict):
+    """The contents of ``answers.yaml``: every answer, once, by id."""
+
+    escalation: Id | None = Field(
+        None,
+        description="Id of the escalation answer shown when a clerk says an answer did not help.",
+    )
+    answers: dict[Id, Answer] = Field(description="Answer id → answer.")
+
+
+class Option(Strict):
+    """One choice under a question; it leads to exactly one place."""
+
+    label: ShortText = Field(description="What the clerk picks, short and unambiguous.")
+    next: Id | None = Field(None, description="Id of the next question in this tree.")
+    answer: Id | None = Field(None, description="Id of the answer this choice ends at.")
+    tree: Id | None = Field(None, description="Id of another tree to continue in.")
+
+    @model_validator(mode="after")
+    def _exactly_one_target(self) -> Option:
+        targets = [name for name in ("next", "answer", "tree") if getattr(self, name)]
+        if len(targets) != 1:
+            found = ", ".join(targets) if targets else "none"
+            raise ValueError(f"an option needs exactly one of 'next', 'answer' or 'tree' (found: {found})")
+        return self
+
+    @property
+    def target(self) -> tuple[Literal["next", "answer", "tree"], str]:
+        """Which kind of place this option leads to, and its id."""
+        for name in ("next", "answer", "tree"):
+            value = getattr(self, name)
+            if value:
+                return name, value  # type: ignore[return-value]
+        raise AssertionError("validated option without a target")
+
+
+class Question(Strict):
+    """A question the wizard asks, with the options that branch from it."""
+
+    question: ShortText = Field(description="The question, phrased the way a clerk thinks.")
+    help: Text | None = Field(None, description="Optional hint shown under the question.")
+    options: list[Option] = Field(description="The choices, in the order shown.")
+
+
+class Example(Strict):
+    """A scenario: the labels a clerk picks, and the answer they must reach."""
+
+    name: ShortText | None = Field(None, description="Optional name shown in test reports.")
+    choose: list[ShortText] = Field(description="Option labels picked in order.")
+    expect: Id = Field(description="Id of the answer the walk must end at.")
+
+
+class Tree(Strict):
+    """One task, one file: a flat map of questions starting at ``start``."""
+
+    id: Id = Field(description="Stable id of the tree, used by 'tree:' links and the CLI.")
+    title: ShortText = Field(description="Task title on the home screen.")
+    summary: ShortText = Field(description="One line under the title on the home screen.")
+    order: int = Field(100, description="Position on the home screen; lower comes first.")
+    start: Id = Field(description="Id of the first question.")
+    nodes: dict[Id, Question] = Field(description="Question id → question.")
+    examples: list[Example] = Field(default_factory=list, description="Scenarios that the tree-coverage tests walk.")
+
+
+class Catalog(BaseModel):
+    """Everything loaded from one trees folder: the trees and the answers they end at."""
+
+    model_config = ConfigDict(frozen=True)
+
+    trees: dict[str, Tree]
+    answers: dict[str, Answer]
+    escalation: str | None = None
+
+    def ordered_trees(self) -> list[Tree]:
+        """Trees in home-screen order (then by title, so the order is stable)."""
+        return sorted(self.trees.values(), key=lambda tree: (tree.order, tree.title, tree.id))
