@@ -1,0 +1,323 @@
+"""Find the answer from the text on the clerk's screen: CJK-aware ranked search.
+
+Method: BM25F over *character n-grams*, pure Python, no dependency.
+
+- Chinese has no spaces, clerks paste partial error text ("户籍性质"), and a
+  word segmenter (jieba) would cut domain terms differently in the query and in
+  the content, costs about a second to load its dictionary, and segments a
+  typo'd word into junk. Character bigrams need no dictionary, match any
+  substring of two characters or more, and one wrong character only loses the
+  two bigrams around it, so the rest of the phrase still ranks the answer.
+- Unigrams are indexed too, at a low weight: they rescue single-character
+  queries and break ties, but cannot outvote a matching bigram.
+- Runs of ASCII letters and digits ("APP", "12333", "11") are one unit each, so
+  "11日" yields the units 11 and 日 and the bigram "11日".
+- Fields are weighted (title, keywords, the labels of options that end at the
+  answer, click-path steps, body, questions and labels above it): a phrase in
+  an option label or keyword says more than the same phrase deep in a body.
+- Scores are normalised by what the query could score at best, so a score is
+  comparable between queries (0 = nothing matched, 1 = every n-gram matched
+  strongly); :data:`MIN_SCORE` marks "nothing fits".
+- Fuzzy matching (rapidfuzz) was not added: with bigrams a typo costs little,
+  and a dependency would not pay for itself on 20 answers.
+
+Per term the BM25 contribution of every answer is computed at build time, so a
+query only adds up precomputed numbers: fast enough to search on each keystroke.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from wizard.model import Answer, Catalog
+
+MIN_SCORE = 0.2
+"""Below this normalised score a hit is a guess, not an answer (used by ``wizard ask``)."""
+
+# Field → weight. Keywords and labels carry what clerks type; body is long and diffuse.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 3.0,
+    "keywords": 3.0,
+    "labels": 3.0,
+    "menu": 1.5,
+    "body": 1.0,
+    "context": 0.6,
+}
+UNIGRAM_WEIGHT = 0.25
+K1 = 1.2
+B = 0.5
+ESCALATION_FACTOR = 0.85
+"""Escalations ("call 12333") rank a little below an FAQ answer that matches as well."""
+
+SNIPPET_CHARS = 60
+
+_UNIT = re.compile(r"[a-z0-9]+|[^\W_]", re.UNICODE)
+_MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower-case, and drop everything but letters and digits (punctuation, quotes, spaces)."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def units(text: str) -> list[list[str]]:
+    """The text as runs of units (a CJK character or an ASCII word), split at punctuation and spaces."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    runs: list[list[str]] = []
+    for chunk in re.split(r"[^\w]|_", folded):
+        if chunk:
+            runs.append(_UNIT.findall(chunk))
+    return [run for run in runs if run]
+
+
+def terms(text: str) -> Counter[str]:
+    """Bag of index terms: unigrams (prefixed '1') and bigrams (prefixed '2') of units."""
+    bag: Counter[str] = Counter()
+    for run in units(text):
+        for unit in run:
+            bag["1" + unit] += 1
+        for first, second in itertools.pairwise(run):
+            bag["2" + first + second] += 1
+    return bag
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown simplified to plain text: no bold markers, quote marks or link syntax."""
+    lines = []
+    for line in markdown.strip().splitlines():
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        if stripped.startswith(">"):
+            stripped = stripped.lstrip("> ")
+        stripped = stripped.lstrip("#").lstrip() if stripped.startswith("#") else stripped
+        stripped = _MARKDOWN_LINK.sub(r"\1 (\2)", stripped)
+        stripped = _MARKDOWN_INLINE.sub("", stripped)
+        lines.append(indent + stripped)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked answer for a query, with an excerpt to show and spans to highlight."""
+
+    answer: str
+    score: float
+    title: str
+    faq: int | None
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Document:
+    answer_id: str
+    answer: Answer
+    fields: dict[str, list[str]]
+    text: str
+    """The body as one line of plain text, the source of snippets."""
+
+
+def _documents(catalog: Catalog) -> list[_Document]:
+    """Each answer with the text that leads to it: its own fields and the trees' labels and questions."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    context: dict[str, list[str]] = defaultdict(list)
+    # Which options lead into each question or tree (for "questions above them").
+    parents: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for tree in catalog.trees.values():
+        for node_id, node in tree.nodes.items():
+            for option in node.options:
+                kind, target = option.target
+                if kind == "next":
+                    parents[(tree.id, target)].append((tree.id, node_id, option.label))
+                elif kind == "tree" and target in catalog.trees:
+                    parents[(target, catalog.trees[target].start)].append((tree.id, node_id, option.label))
+
+    def ancestry(tree_id: str, node_id: str) -> list[str]:
+        seen: set[tuple[str, str]] = set()
+        found: list[str] = []
+        stack = [(tree_id, node_id)]
+        while stack:
+            key = stack.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            tree = catalog.trees.get(key[0])
+            if tree is None or key[1] not in tree.nodes:
+                continue
+            if key[1] == tree.start:
+                found += [tree.title, tree.summary]
+            found.append(tree.nodes[key[1]].question)
+            for parent_tree, parent_node, label in parents.get(key, []):
+                found.append(label)
+                stack.append((parent_tree, parent_node))
+        return found
+
+    for tree in catalog.trees.values():
+        for node_id, node in tree.nodes.items():
+            for option in node.options:
+                kind, target = option.target
+                if kind == "answer":
+                    labels[target].append(option.label)
+                    context[target] += ancestry(tree.id, node_id)
+
+    documents = []
+    for answer_id, answer in catalog.answers.items():
+        body = plain_text(answer.body)
+        fields = {
+            "title": [answer.title],
+            "keywords": list(answer.keywords),
+            "labels": labels.get(answer_id, []),
+            "menu": [step for path in answer.menu for step in path],
+            "body": [body],
+            "context": list(dict.fromkeys(context.get(answer_id, []))),
+        }
+        text = " ".join(line.strip() for line in body.splitlines() if line.strip())
+        documents.append(_Document(answer_id, answer, fields, text))
+    return documents
+
+
+class SearchIndex:
+    """Answers ranked by BM25F over character unigrams and bigrams; build once, search often."""
+
+    def __init__(self, documents: list[_Document], postings: dict[str, dict[int, float]], ceiling: dict[str, float]):
+        self._documents = documents
+        self._postings = postings
+        self._ceiling = ceiling
+        self._unseen = max(ceiling.values(), default=1.0)
+
+    @classmethod
+    def build(cls, catalog: Catalog) -> SearchIndex:
+        """Index every answer of ``catalog``."""
+        return cls.from_documents(_documents(catalog))
+
+    @classmethod
+    def from_documents(cls, documents: list[_Document]) -> SearchIndex:
+        count = len(documents)
+        field_terms: list[dict[str, Counter[str]]] = []
+        totals: Counter[str] = Counter()
+        for document in documents:
+            per_field = {}
+            for name, values in document.fields.items():
+                bag: Counter[str] = Counter()
+                for value in values:
+                    bag.update(terms(value))
+                per_field[name] = bag
+                totals[name] += sum(bag.values())
+            field_terms.append(per_field)
+        average = {name: max(totals[name] / max(count, 1), 1.0) for name in FIELD_WEIGHTS}
+
+        weighted: dict[str, dict[int, float]] = defaultdict(dict)
+        for index, per_field in enumerate(field_terms):
+            combined: dict[str, float] = defaultdict(float)
+            for name, bag in per_field.items():
+                length = sum(bag.values())
+                norm = 1 - B + B * length / average[name]
+                for term, frequency in bag.items():
+                    combined[term] += FIELD_WEIGHTS[name] * frequency / norm
+            for term, value in combined.items():
+                weighted[term][index] = value
+
+        postings: dict[str, dict[int, float]] = {}
+        ceiling: dict[str, float] = {}
+        for term, by_document in weighted.items():
+            df = len(by_document)
+            idf = math.log(1 + (count - df + 0.5) / (df + 0.5))
+            scale = UNIGRAM_WEIGHT if term[0] == "1" else 1.0
+            postings[term] = {i: scale * idf * tf * (K1 + 1) / (tf + K1) for i, tf in by_document.items()}
+            ceiling[term] = scale * idf * (K1 + 1)
+        return cls(documents, postings, ceiling)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def search(self, query: str, top: int = 5) -> list[Hit]:
+        """The ``top`` best answers for ``query``, best first; [] for an empty query."""
+        bag = terms(query)
+        if not bag or top <= 0:
+            return []
+        scores: dict[int, float] = defaultdict(float)
+        best = 0.0
+        for term in bag:
+            best += self._ceiling.get(term, self._unseen * (UNIGRAM_WEIGHT if term[0] == "1" else 1.0))
+            for index, value in self._postings.get(term, {}).items():
+                scores[index] += value
+        if not scores or best <= 0:
+            return []
+        ranked = []
+        for index, raw in scores.items():
+            document = self._documents[index]
+            factor = ESCALATION_FACTOR if document.answer.kind == "escalation" else 1.0
+            ranked.append((raw / best * factor, index))
+        ranked.sort(key=lambda pair: (-pair[0], self._documents[pair[1]].answer_id))
+        return [self._hit(self._documents[index], score, query) for score, index in ranked[:top]]
+
+    def _hit(self, document: _Document, score: float, query: str) -> Hit:
+        snippet, highlights = make_snippet(document.text, query)
+        answer = document.answer
+        return Hit(document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights)
+
+
+def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
+    """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for position, ch in enumerate(text):
+        for folded in unicodedata.normalize("NFKC", ch).lower():
+            if folded.isalnum():
+                chars.append(folded)
+                origin.append(position)
+    return "".join(chars), origin
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that share two or more consecutive characters with ``query`` (one if the query is one)."""
+    haystack, origin = _normalized_with_positions(text)
+    needle = normalize(query)
+    if not needle or not haystack:
+        return []
+    size = 1 if len(needle) == 1 else 2
+    grams = {needle[i : i + size] for i in range(len(needle) - size + 1)}
+    covered = [False] * len(haystack)
+    for i in range(len(haystack) - size + 1):
+        if haystack[i : i + size] in grams:
+            for j in range(i, i + size):
+                covered[j] = True
+    spans: list[tuple[int, int]] = []
+    for i, hit in enumerate(covered):
+        if not hit:
+            continue
+        start, end = origin[i], origin[i] + 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def make_snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """An excerpt of ``text`` about ``width`` characters long around the densest match, with spans in it."""
+    spans = match_spans(text, query)
+    if len(text) <= width:
+        return text, spans
+    if not spans:
+        return text[:width].rstrip() + "…", []
+    best_start, best_cover = 0, -1
+    for start, _ in spans:
+        window = max(0, start - width // 4)
+        cover = sum(min(e, window + width) - max(s, window) for s, e in spans if s < window + width and e > window)
+        if cover > best_cover:
+            best_start, best_cover = window, cover
+    best_start = min(best_start, max(0, len(text) - width))
+    end = best_start + width
+    prefix = "…" if best_start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - best_start
+    inside = [(max(s, best_start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > best_start]
+    return prefix + text[best_start:end] + suffix, inside
