@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from wizard.model import Answer, Catalog
 
-MIN_SCORE = 0.2
+MIN_SCORE = 0.1
 """Below this normalised score a hit is a guess, not an answer (used by ``wizard ask``)."""
 
 # Field → weight. Keywords and labels carry what clerks type; body is long and diffuse.
@@ -55,6 +55,38 @@ ESCALATION_FACTOR = 0.85
 """Escalations ("call 12333") rank a little below an FAQ answer that matches as well."""
 
 SNIPPET_CHARS = 60
+
+# Question words a clerk wraps around the real phrase ("怎么", "能不能", "吗").
+# They are cut from queries only (never from the content), so they neither
+# match stray answers nor count as unmatched words when scores are normalised.
+QUERY_FILLER = (
+    "怎么办",
+    "怎么样",
+    "怎么",
+    "如何",
+    "为什么",
+    "什么",
+    "哪里",
+    "哪些",
+    "在哪",
+    "能不能",
+    "可不可以",
+    "可以",
+    "是不是",
+    "还是",
+    "请问",
+    "问一下",
+    "想问",
+    "一下",
+    "我想",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "了",
+    "的",
+)
+_FILLER = re.compile("|".join(map(re.escape, QUERY_FILLER)))
 
 _UNIT = re.compile(r"[a-z0-9]+|[^\W_]", re.UNICODE)
 _MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
@@ -190,7 +222,8 @@ class SearchIndex:
         self._documents = documents
         self._postings = postings
         self._ceiling = ceiling
-        self._unseen = max(ceiling.values(), default=1.0)
+        bigrams = sorted(value for term, value in ceiling.items() if term[0] == "2")
+        self._unseen = bigrams[len(bigrams) // 2] if bigrams else 1.0
 
     @classmethod
     def build(cls, catalog: Catalog) -> SearchIndex:
@@ -239,7 +272,7 @@ class SearchIndex:
 
     def search(self, query: str, top: int = 5) -> list[Hit]:
         """The ``top`` best answers for ``query``, best first; [] for an empty query."""
-        bag = terms(query)
+        bag = terms(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
         if not bag or top <= 0:
             return []
         scores: dict[int, float] = defaultdict(float)

@@ -1,0 +1,139 @@
+"""Normalisation, n-gram terms, snippets and ranking on small inline catalogs."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.loader import load_catalog
+from wizard.search import MIN_SCORE, SearchIndex, make_snippet, match_spans, normalize, plain_text, terms
+
+ANSWERS = """\
+answers:
+  hukou:
+    faq: 13
+    title: 报错「户籍性质为空」
+    body: |
+      员工「户籍性质」需员工自行维护。
+    keywords: [户籍性质为空]
+  roster:
+    faq: 3
+    title: 打印人员花名册
+    body: |
+      进入「单位中心 › 单位权益单」，选择时间区间即可打印**花名册**。
+    menu:
+      - [单位中心, 单位权益单]
+  counter:
+    kind: escalation
+    title: 请拨打12333
+    body: 拨打 12333 咨询。
+"""
+
+TREE = """\
+id: t
+title: 报错处理
+summary: 参保登记时系统报错
+start: which
+nodes:
+  which:
+    question: 系统提示的是哪条报错？
+    options:
+      - label: 户籍性质为空
+        answer: hukou
+      - label: 想打印名单
+        next: print
+      - label: 其他
+        answer: counter
+  print:
+    question: 打印哪一种名单？
+    options:
+      - label: 全部员工名单
+        answer: roster
+"""
+
+
+@pytest.fixture
+def index(write_files) -> SearchIndex:
+    catalog = load_catalog([write_files(answers__yaml=ANSWERS, t__yaml=TREE)]).catalog
+    assert catalog is not None
+    return SearchIndex.build(catalog)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("“户籍性质为空”", "户籍性质为空"),
+        ("  户籍 性质\t为空。\n", "户籍性质为空"),
+        ("ＡＰＰ注册１２３", "app注册123"),  # full-width letters and digits fold (NFKC)
+        ("「根据身份证号码找到多条人员信息，无法办理此业务」", "根据身份证号码找到多条人员信息无法办理此业务"),
+        ("Excel 格式!", "excel格式"),
+        ("", ""),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_terms_are_unigrams_and_bigrams_of_units_not_across_punctuation():
+    bag = terms("11日，APP")
+    assert bag == {"111": 1, "1日": 1, "211日": 1, "1app": 1}
+
+
+def test_plain_text_drops_markdown_markers():
+    text = plain_text("**注意：**仅限 `本期`。\n\n> 引用的话\n- [链接](http://x)")
+    assert text == "注意：仅限 本期。\n\n引用的话\n- 链接 (http://x)"
+
+
+def test_error_text_ranks_its_answer_first(index):
+    assert index.search("户籍性质为空")[0].answer == "hukou"
+
+
+def test_a_typo_still_finds_the_answer(index):
+    assert index.search("户籍性质为控")[0].answer == "hukou"
+
+
+def test_labels_and_questions_on_the_way_are_searched(index):
+    # "全部员工名单" appears only in the tree label, "名单" only in labels and questions.
+    assert index.search("全部员工名单")[0].answer == "roster"
+
+
+def test_menu_steps_are_searched(index):
+    assert index.search("单位权益单")[0].answer == "roster"
+
+
+def test_digits_are_one_unit(index):
+    assert index.search("12333")[0].answer == "counter"
+    assert index.search("123") == []  # a part of a number is not that number
+
+
+def test_question_words_around_the_phrase_do_not_change_the_winner(index):
+    plain = index.search("户籍性质为空")[0]
+    wrapped = index.search("请问户籍性质为空怎么办？")[0]
+    assert wrapped.answer == plain.answer
+    assert wrapped.score == pytest.approx(plain.score, abs=0.05)
+
+
+def test_scores_are_normalised_between_zero_and_one(index):
+    for query in ["户籍性质为空", "打印", "12333", "完全无关的话"]:
+        for hit in index.search(query):
+            assert 0 < hit.score <= 1
+
+
+def test_unrelated_text_stays_below_the_minimum_score(index):
+    # "报" alone matches "报错": a live search may show it, but it is no answer.
+    hits = index.search("天气预报")
+    assert hits and all(hit.score < MIN_SCORE for hit in hits)
+    assert index.search("hello world") == []
+
+
+def test_snippet_highlights_the_match():
+    text = "甲" * 100 + "户籍性质为空" + "乙" * 100
+    snippet, spans = make_snippet(text, "户籍性质", width=30)
+    assert len(snippet) <= 32
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[s:e] for s, e in spans] == ["户籍性质"]
+
+
+def test_match_spans_follow_the_original_text_through_punctuation():
+    text = "在「人员变更回退」中撤销"
+    assert [text[s:e] for s, e in match_spans(text, "“人员变更回退”")] == ["人员变更回退"]
+    assert match_spans(text, "") == []
