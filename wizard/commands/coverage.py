@@ -1,0 +1,66 @@
+"""Report which questions, options and answers of the trees no example reaches.
+
+The same numbers as the pytest report, outside pytest: a table with the missing
+items as path:line (text), machine-readable JSON, or an LCOV file so an editor's
+coverage extension marks untested options in the tree file itself. --suggest
+prints, for each untested option, the shortest example that would take it.
+
+Exit status: 0 when every example passes and coverage is at least --fail-under,
+1 otherwise (or when the trees cannot be loaded), 2 on a wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from wizard.locate import trees_paths
+
+NAME = "coverage"
+HELP = "show which tree branches no example covers (text, json or lcov), and suggest examples"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="tree folders or files (default: the bundled trees)")
+    parser.add_argument("--format", choices=("text", "json", "lcov"), default="text")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument(
+        "--suggest", action="store_true", help="print a shortest example (YAML) for every uncovered option"
+    )
+    parser.add_argument(
+        "--fail-under", type=float, metavar="PCT", default=None, help="exit 1 when total coverage is below PCT"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml
+
+    loaded = load(trees_paths(args.paths))
+    if loaded.catalog is None:
+        for diagnostic in loaded.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        return 1
+    for diagnostic in loaded.example_problems:
+        print(diagnostic.format(), file=sys.stderr)
+    coverage = Coverage(loaded.catalog, loaded.index)
+    coverage.run_examples()
+    report = coverage.report()
+    if args.suggest:
+        text = suggestions_yaml(suggest(coverage), loaded.catalog) or "# every option is covered\n"
+    elif args.format == "json":
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "lcov":
+        text = lcov(coverage)
+    else:
+        text = report.text() + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    failed = bool(loaded.example_problems)
+    if args.fail_under is not None and report.percent < args.fail_under:
+        print(f"tree coverage {report.percent:.2f}% is below --fail-under {args.fail_under:g}%", file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
