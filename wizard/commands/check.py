@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="tree folders or files (default: the bundled trees)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--stats", action="store_true", help="also print path facts per tree: walks to an answer, longest, depths"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,13 +32,27 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = result.diagnostics
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
+    stats = _stats(result.catalog) if args.stats else None
     if args.format == "json":
-        print(json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2))
+        records = [d.to_json() for d in diagnostics]
+        data = {"diagnostics": records, "stats": stats and {k: v.to_json() for k, v in stats.items()}}
+        print(json.dumps(data if args.stats else records, ensure_ascii=False, indent=2))
     else:
         for diagnostic in diagnostics:
             print(diagnostic.format())
         catalog = result.catalog
         counted = f"{len(catalog.trees)} trees, {len(catalog.answers)} answers: " if catalog else ""
         print(f"{counted}{errors} error(s), {warnings} warning(s)")
+        if stats is not None:
+            print("paths:" if stats else "paths: not computed while there are errors")
+            for tree_stats in stats.values():
+                print(f"  {tree_stats.format()}")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
+
+
+def _stats(catalog):  # type: ignore[no-untyped-def]
+    """Path facts (wizard.paths), or {} when errors left no catalog (cycles would make them meaningless)."""
+    from wizard.paths import tree_stats
+
+    return tree_stats(catalog) if catalog is not None else {}
