@@ -1,0 +1,308 @@
+"""pytest plugin: every tree example is a test, and the run ends with a tree-coverage report.
+
+Installed through the ``pytest11`` entry point, so any project with trees gets it
+by installing hrss-wizard. How trees are found: a YAML file under the collected
+paths is a tree file when an ``answers.yaml`` sits beside it, or when it has the
+top-level keys ``start:`` and ``nodes:``. (Put the trees folder in ``testpaths``
+so plain ``pytest`` collects it; ``tree_collect = false`` turns collection off.)
+Each folder is loaded once, like ``wizard check`` does.
+
+- Each example becomes ``trees/<file>.yaml::<example name or 'example N'>``; a
+  failing one shows the walk and the first wrong step, with a "did you mean".
+- A folder that cannot be loaded gives one failing ``::load`` item per tree file
+  with the diagnostics (``file:line:col: error CODE ...``), never a crash.
+- At the end: covered/total questions, options and answers per tree, and each
+  missing one as ``file:line``. ``--tree-cov-fail-under=PCT`` (or the ini
+  setting ``tree_cov_fail_under``) fails the run below PCT percent.
+
+Coverage counts only examples that ran and passed, like code coverage counts
+only the tests that ran; trees whose examples were all deselected (``-k``) are
+left out of the report rather than shown as uncovered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_TREE_KEYS = (re.compile(r"^start:", re.MULTILINE), re.compile(r"^nodes:", re.MULTILINE))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("tree-cov", "tree coverage (hrss-wizard)")
+    group.addoption(
+        "--tree-cov-fail-under",
+        type=float,
+        default=None,
+        metavar="PCT",
+        help="fail the run when total tree coverage is below PCT percent (overrides tree_cov_fail_under)",
+    )
+    group.addoption("--no-tree-cov", action="store_true", default=False, help="collect tree examples, skip the report")
+    parser.addini("tree_cov_fail_under", "fail the run when total tree coverage is below this percent", default="")
+    parser.addini("tree_collect", "collect tree files (YAML beside answers.yaml) as tests", type="bool", default=True)
+
+
+@dataclass
+class _Folder:
+    """One trees folder, loaded once: the catalog, its coverage, and which file holds which tree."""
+
+    loaded: Any  # wizard.coverage.Loaded
+    coverage: Any = None  # wizard.coverage.Coverage, when the catalog loaded
+    tree_of_file: dict[Path, str] = field(default_factory=dict)
+
+
+@dataclass
+class _State:
+    folders: dict[Path, _Folder] = field(default_factory=dict)
+    collected: dict[str, tuple[_Folder, str]] = field(default_factory=dict)
+    """Tree files collected: display key → (folder, tree id)."""
+    selected: set[tuple[int, str]] = field(default_factory=set)
+    """(folder id, tree id) of every example item left after deselection."""
+    has_examples: set[tuple[int, str]] = field(default_factory=set)
+
+
+_STATE = pytest.StashKey[_State]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_STATE] = _State()
+
+
+def is_tree_file(path: Path) -> bool:
+    """A YAML file beside an answers file, or one with the top-level keys of a tree."""
+    # Imported here, not at the top: pytest loads plugins before coverage tools start measuring.
+    from wizard.loader import ANSWERS_FILENAMES, YAML_SUFFIXES
+
+    if path.suffix not in YAML_SUFFIXES or path.name in ANSWERS_FILENAMES:
+        return False
+    if any((path.parent / name).is_file() for name in ANSWERS_FILENAMES):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return all(pattern.search(head) for pattern in _TREE_KEYS)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if not parent.config.getini("tree_collect") or not is_tree_file(file_path):
+        return None
+    return TreeFile.from_parent(parent, path=file_path)
+
+
+def _display(path: Path, config: pytest.Config) -> Path:
+    """``path`` relative to where pytest was started, when it is below it, so reports say trees/x.yaml."""
+    base = config.invocation_params.dir
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        return Path(os.path.relpath(path, base)) if path.is_relative_to(config.rootpath) else path
+
+
+def _folder(config: pytest.Config, directory: Path) -> _Folder:
+    from wizard.coverage import Coverage, load
+
+    state = config.stash[_STATE]
+    key = directory.resolve()
+    folder = state.folders.get(key)
+    if folder is None:
+        loaded = load([_display(key, config)])
+        folder = _Folder(loaded)
+        if loaded.catalog is not None:
+            folder.coverage = Coverage(loaded.catalog, loaded.index)
+            for tree_id, source in loaded.index.trees.items():
+                folder.tree_of_file[Path(source.path).resolve()] = tree_id
+        state.folders[key] = folder
+    return folder
+
+
+class TreeFile(pytest.File):
+    """A tree file: one item per example, or one failing ``load`` item when the folder has errors."""
+
+    def collect(self) -> list[pytest.Item]:
+        folder = _folder(self.config, self.path.parent)
+        tree_id = folder.tree_of_file.get(self.path.resolve())
+        if folder.coverage is None or tree_id is None:
+            return [LoadItem.from_parent(self, name="load", folder=folder)]
+        state = self.config.stash[_STATE]
+        state.collected[str(_display(self.path, self.config))] = (folder, tree_id)
+        tree = folder.coverage.catalog.trees[tree_id]
+        items: list[pytest.Item] = []
+        used: set[str] = set()
+        for number, example in enumerate(tree.examples):
+            name = example.name or f"example {number + 1}"
+            unique, copy = name, 1
+            while unique in used:
+                copy += 1
+                unique = f"{name} ({copy})"
+            used.add(unique)
+            items.append(ExampleItem.from_parent(self, name=unique, folder=folder, tree_id=tree_id, number=number))
+        if items:
+            state.has_examples.add((id(folder), tree_id))
+        return items
+
+
+class ExampleFailed(Exception):
+    """An example that does not walk to its ``expect:`` answer; the message is the whole explanation."""
+
+
+class ExampleItem(pytest.Item):
+    """One example: walk its ``choose:`` labels from the tree's start and expect its answer."""
+
+    def __init__(self, *, folder: _Folder, tree_id: str, number: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.folder = folder
+        self.tree_id = tree_id
+        self.number = number
+
+    def runtest(self) -> None:
+        from wizard.coverage import example_passes, explain_failure
+
+        coverage = self.folder.coverage
+        example = coverage.catalog.trees[self.tree_id].examples[self.number]
+        trace = coverage.tracer.trace(self.tree_id, example.choose)
+        if example_passes(trace, example):
+            coverage.record(trace)
+            return
+        raise ExampleFailed(
+            self._explain(example, trace, explain_failure(coverage.catalog, coverage.tracer, example, trace))
+        )
+
+    def _explain(self, example: Any, trace: Any, why: str) -> str:
+        coverage = self.folder.coverage
+        catalog = coverage.catalog
+        if trace.failed_at is not None:
+            loc: tuple[str | int, ...] = ("examples", self.number, "choose", trace.failed_at)
+        elif trace.unused:
+            loc = ("examples", self.number, "choose", len(example.choose) - trace.unused)
+        elif trace.answer is None:
+            loc = ("examples", self.number, "choose")
+        else:
+            loc = ("examples", self.number, "expect")
+        path, (line, col) = coverage.index.tree_at(self.tree_id, loc)
+        lines = [f"{path}:{line}:{col}: {why}", "", f"walk from the start of tree '{self.tree_id}':"]
+        crosses = len({step[0] for step in trace.steps}) > 1 or (
+            trace.stopped_at is not None and trace.stopped_at[0] != self.tree_id
+        )
+        for number, (tree_id, question_id, option) in enumerate(trace.steps, start=1):
+            where = f"{tree_id}:{question_id}" if crosses else question_id
+            label = catalog.trees[tree_id].nodes[question_id].options[option].label
+            lines.append(f"  {number}. {where} › {label}")
+        if trace.failed_at is not None and trace.stopped_at is not None:
+            tree_id, question_id = trace.stopped_at
+            where = f"{tree_id}:{question_id}" if crosses else question_id
+            lines.append(f"  {len(trace.steps) + 1}. {where} › {example.choose[trace.failed_at]}   ✗ no such option")
+        if trace.answer is not None:
+            lines.append(f"  = answer '{trace.answer}'" + ("" if trace.answer == example.expect else " ✗"))
+        return "\n".join(lines)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ExampleFailed):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        line = self.folder.coverage.index.tree_at(self.tree_id, ("examples", self.number))[1][0]
+        return self.path, line - 1, f"tree {self.tree_id}: {self.name}"
+
+
+class LoadFailed(Exception):
+    """The trees folder has errors, so no example can run."""
+
+
+class LoadItem(pytest.Item):
+    """Stands for a tree file whose folder cannot be loaded: fails with the diagnostics, this file's first."""
+
+    def __init__(self, *, folder: _Folder, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.folder = folder
+
+    def runtest(self) -> None:
+        from wizard.diagnostics import Severity
+
+        errors = [d for d in self.folder.loaded.diagnostics if d.severity is Severity.ERROR]
+        mine = self.path.resolve()
+        errors.sort(key=lambda d: (Path(d.path).resolve() != mine, d))
+        count = len(errors)
+        head = f"the trees in {_display(self.path.parent, self.config)} cannot be loaded ({count} error(s)):"
+        raise LoadFailed("\n".join([head, *(d.format() for d in errors)]))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, LoadFailed):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, "load the trees"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    state = config.stash[_STATE]
+    state.selected = {(id(item.folder), item.tree_id) for item in items if isinstance(item, ExampleItem)}
+
+
+def _report(config: pytest.Config) -> Any:
+    """The coverage report of the trees collected in this run (None when there are none)."""
+    from wizard.coverage import Report
+
+    state = config.stash[_STATE]
+    trees = {}
+    for _display_path, (folder, tree_id) in state.collected.items():
+        key = (id(folder), tree_id)
+        if key in state.has_examples and key not in state.selected:
+            continue  # every example of this tree was deselected
+        tree_report = folder.coverage.report([tree_id]).trees[tree_id]
+        trees[tree_id if tree_id not in trees else tree_report.path] = tree_report
+    return Report(trees) if trees else None
+
+
+def _threshold(config: pytest.Config) -> float | None:
+    option = config.getoption("tree_cov_fail_under")
+    if option is not None:
+        return float(option)
+    value = str(config.getini("tree_cov_fail_under") or "").strip()
+    return float(value) if value else None
+
+
+_REPORT = pytest.StashKey[Any]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    if config.option.collectonly or config.getoption("no_tree_cov"):
+        return
+    report = _report(config)
+    config.stash[_REPORT] = report
+    threshold = _threshold(config)
+    if report is not None and threshold is not None and report.percent < threshold and session.exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    report = config.stash.get(_REPORT, None)
+    if report is None:
+        return
+    terminalreporter.write_sep("-", "tree coverage")
+    for line in report.text().splitlines():
+        terminalreporter.write_line(line)
+    threshold = _threshold(config)
+    if threshold is None:
+        return
+    if report.percent < threshold:
+        terminalreporter.write_line(
+            f"FAIL Required tree coverage of {threshold:g}% not reached. Total tree coverage: {report.percent:.2f}%"
+            " (run 'wizard coverage --suggest' for examples that cover the missing options)",
+            red=True,
+            bold=True,
+        )
+    else:
+        terminalreporter.write_line(
+            f"Required tree coverage of {threshold:g}% reached. Total tree coverage: {report.percent:.2f}%", green=True
+        )
