@@ -1,0 +1,1 @@
+"""The app's screens, one per module: home, question, answer, search, help."""

@@ -1,0 +1,105 @@
+"""The question screen: one screen that re-renders from the session after each move."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.tui.screens.base import WizardScreen
+from wizard.tui.widgets.breadcrumb import Breadcrumb
+
+NAVIGATION: list[BindingType] = [
+    Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
+    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
+    Binding("home,h", "home", "key_home", id="home", key_display="h"),
+]
+"""Shared by the question and the answer screen: back, restart, home."""
+
+
+class QuestionScreen(WizardScreen):
+    """Breadcrumb, the question, its help and numbered options (1–9 choose directly)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose(0)", "key_choose", id="choose", key_display="1-9"),
+        *(Binding(str(n), f"choose({n - 1})", "key_choose", id=f"choose-{n}", show=False) for n in range(2, 10)),
+        *NAVIGATION,
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="question-top"):
+            yield Static(id="task-title")
+            yield Static(Content(self.t("breadcrumb_heading")), id="crumbs-heading", classes="heading")
+            yield Breadcrumb(id="crumbs")
+            yield Static(id="question")
+            yield Static(id="help")
+        yield OptionList(id="options")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.show()
+
+    def show(self) -> None:
+        """Render the session's current question (nothing to do if it moved to an answer)."""
+        session = self.wizard.session
+        if session is None or session.question is None:
+            return
+        question = session.question
+        tree = session.catalog.trees[session.place.tree or ""]
+        self.query_one("#task-title", Static).update(Content(tree.title))
+        trail = session.trail()
+        crumbs = self.query_one(Breadcrumb)
+        crumbs.show_trail(trail)
+        self.query_one("#crumbs-heading").display = bool(trail)
+        self.query_one("#question", Static).update(Content(question.question))
+        help_text = self.query_one("#help", Static)
+        help_text.update(Content(question.help or ""))
+        help_text.display = bool(question.help)
+        options = self.query_one("#options", OptionList)
+        options.set_options(
+            Option(Content.assemble((f"{number}. ", "bold"), option.label), id=f"option-{number - 1}")
+            for number, option in enumerate(question.options, start=1)
+        )
+        options.highlighted = 0
+        options.focus()
+        self.query_one("#question-top").scroll_home(animate=False)
+
+    def action_choose(self, index: int) -> None:
+        """Pick option ``index`` of the current question (keys 1–9, or Enter)."""
+        session = self.wizard.session
+        if session is not None and index < len(session.options):
+            session.choose(index)
+            self.wizard.show_place()
+
+    @on(OptionList.OptionSelected, "#options")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option_index)
+
+    @on(OptionList.OptionSelected, "#crumbs")
+    def _crumb_selected(self, event: OptionList.OptionSelected) -> None:
+        session = self.wizard.session
+        if session is None:
+            return
+        offset = len(session.trail()) - len(session.history)
+        index = event.option_index - offset
+        if 0 <= index < len(session.history):
+            self.wizard.back_to(index)
+
+    def action_back(self) -> None:
+        self.wizard.go_back()
+
+    def action_restart(self) -> None:
+        self.wizard.restart()
+
+    def action_home(self) -> None:
+        self.wizard.go_home()

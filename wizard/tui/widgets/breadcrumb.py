@@ -1,0 +1,26 @@
+"""The answers given so far; selecting one goes back to that question.
+
+A vertical list rather than one line: Textual has no wrapping row layout, and
+long Chinese labels must wrap, not be cropped. Each crumb is one history step.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class Breadcrumb(OptionList):
+    """One option per (question, choice) of the session's trail, oldest first."""
+
+    def show_trail(self, trail: list[tuple[str, str]]) -> None:
+        options = []
+        for number, (question, choice) in enumerate(trail, start=1):
+            parts: list[tuple[str, str] | str] = [(f"{number}. ", "dim")]
+            if question:
+                parts += [(question, "dim"), " › "]
+            parts.append((choice, "bold"))
+            options.append(Option(Content.assemble(*parts), id=f"step-{number - 1}"))
+        self.set_options(options)
+        self.display = bool(options)
