@@ -1,0 +1,52 @@
+"""Draw a tree as a diagram: questions as boxes, options as labelled arrows, answers as leaves.
+
+Mermaid (the default) pastes into GitHub Markdown or https://mermaid.live;
+dot goes through Graphviz: ``wizard graph TREE --format dot | dot -Tsvg -o TREE.svg``.
+Exit status: 0 on success, 1 when the trees have errors or the tree does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "graph"
+HELP = "draw a tree (or --all trees) as a Mermaid or Graphviz dot diagram"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("tree", nargs="?", metavar="TREE", help="id of the tree to draw, e.g. enrolment-errors")
+    parser.add_argument("--all", action="store_true", help="draw every tree, each in its own frame")
+    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language")
+    # SUPPRESS keeps `wizard --trees DIR graph ...` working: no default overwrites the main option.
+    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.commands import load_or_report
+    from wizard.diagnostics import did_you_mean
+    from wizard.export import render
+    from wizard.locate import trees_paths
+
+    if bool(args.tree) == bool(args.all):
+        print("wizard graph: name one tree, or use --all (not both)", file=sys.stderr)
+        return 2
+    trees = getattr(args, "trees", None)
+    catalog = load_or_report(trees_paths([trees] if trees else None))
+    if catalog is None:
+        print("wizard graph: fix the errors above first (run 'wizard check')", file=sys.stderr)
+        return 1
+    if args.all:
+        tree_ids = [tree.id for tree in catalog.ordered_trees()]
+    else:
+        if args.tree not in catalog.trees:
+            hint = did_you_mean(args.tree, catalog.trees)
+            known = ", ".join(tree.id for tree in catalog.ordered_trees())
+            print(f"wizard graph: no tree '{args.tree}'{f' ({hint})' if hint else ''}; trees: {known}", file=sys.stderr)
+            return 1
+        tree_ids = [args.tree]
+    if not tree_ids:
+        print("wizard graph: there are no trees to draw", file=sys.stderr)
+        return 1
+    sys.stdout.write(render(catalog, tree_ids, args.format))
+    return 0

@@ -1,0 +1,292 @@
+"""Trees as diagrams: Mermaid and Graphviz ``dot`` text, built from a loaded catalog.
+
+Maintainers read a tree faster as a picture than as YAML. Both writers walk the
+same :class:`Diagram` (nodes and edges with plain-text labels) and differ only in
+syntax and escaping, so a label that is safe in one is safe in the other.
+Node ids are generated ASCII (``q_which_error``), never the Chinese labels:
+both formats have reserved words and characters that a label may contain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from wizard.model import Catalog, Tree
+
+NodeKind = Literal["start", "question", "answer", "escalation", "link"]
+
+#: Fonts for Chinese text, best first; Graphviz (via fontconfig) and SVG viewers take the first one present.
+FONTS = "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Zen Hei,Microsoft YaHei,PingFang SC,sans-serif"
+#: Label lines are wrapped at this many display cells (a Chinese character is two).
+WRAP_CELLS = 36
+# Punctuation that must not begin a line (Chinese line-breaking rules, 避头尾).
+_NO_LINE_START = set("，。、；：？！）」』》〉】”’…,.;:?!)]}")
+
+
+@dataclass
+class Node:
+    """One box of the diagram; ``label`` is plain text with ``\\n`` between lines."""
+
+    id: str
+    kind: NodeKind
+    label: str
+
+
+@dataclass
+class Edge:
+    """An arrow; ``label`` is the option text (plain), ``jump`` marks a link into another tree."""
+
+    source: str
+    target: str
+    label: str = ""
+    jump: bool = False
+
+
+@dataclass
+class Cluster:
+    """The nodes of one tree (a subgraph when several trees are drawn together)."""
+
+    id: str
+    title: str
+    nodes: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Diagram:
+    """What both writers draw: clusters of nodes, and edges between them."""
+
+    title: str
+    clusters: list[Cluster] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+
+def _cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def wrap(text: str, cells: int = WRAP_CELLS) -> str:
+    """Break long text into lines (CJK-aware: no spaces needed), keeping existing line breaks."""
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line, width = "", 0
+        for char in paragraph:
+            if width + _cells(char) > cells and line and char not in _NO_LINE_START:
+                cut = line.rfind(" ")
+                if cut > 0 and all(ord(c) < 128 for c in line[cut + 1 :]):
+                    lines.append(line[:cut])
+                    line = line[cut + 1 :]
+                else:
+                    lines.append(line)
+                    line = ""
+                width = sum(_cells(c) for c in line)
+            line += char
+            width += _cells(char)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+class _Ids:
+    """Safe, unique, readable node ids: ``q_which_error``; a clash gets a number."""
+
+    def __init__(self) -> None:
+        self._given: dict[tuple[str, ...], str] = {}
+        self._used: set[str] = set()
+
+    def __call__(self, *parts: str) -> str:
+        if parts in self._given:
+            return self._given[parts]
+        base = "_".join(re.sub(r"[^A-Za-z0-9]+", "_", part).strip("_") or "x" for part in parts)
+        candidate, number = base, 1
+        while candidate in self._used:
+            number += 1
+            candidate = f"{base}_{number}"
+        self._used.add(candidate)
+        self._given[parts] = candidate
+        return candidate
+
+
+def build(catalog: Catalog, tree_ids: list[str]) -> Diagram:
+    """The diagram of some trees; with several, a link to a drawn tree also points at its start."""
+    ids = _Ids()
+    several = len(tree_ids) > 1
+    trees = [catalog.trees[tree_id] for tree_id in tree_ids]
+    diagram = Diagram(title=trees[0].title if not several else "hrss-wizard")
+    for tree in trees:
+        prefix = (f"t_{tree.id}",) if several else ()
+        diagram.clusters.append(_tree_cluster(catalog, tree, ids, prefix, diagram.edges))
+    if several:
+        for tree in trees:
+            for question in tree.nodes.values():
+                for option in question.options:
+                    if option.tree and option.tree in tree_ids:
+                        source = ids(f"t_{tree.id}", "l", option.tree)
+                        target_tree = catalog.trees[option.tree]
+                        target = ids(f"t_{option.tree}", "q", target_tree.start)
+                        edge = Edge(source, target, jump=True)
+                        if edge not in diagram.edges:
+                            diagram.edges.append(edge)
+    return diagram
+
+
+def _tree_cluster(catalog: Catalog, tree: Tree, ids: _Ids, prefix: tuple[str, ...], edges: list[Edge]) -> Cluster:
+    cluster = Cluster(id=ids(*prefix, "c", tree.id), title=f"{tree.title}\n({tree.id})")
+    seen: set[str] = set()
+
+    def add(node: Node) -> str:
+        if node.id not in seen:
+            seen.add(node.id)
+            cluster.nodes.append(node)
+        return node.id
+
+    start = add(Node(ids(*prefix, "s", tree.id), "start", wrap(f"开始：{tree.title}")))
+    edges.append(Edge(start, ids(*prefix, "q", tree.start)))
+    for question_id, question in tree.nodes.items():
+        add(Node(ids(*prefix, "q", question_id), "question", f"{wrap(question.question)}\n[{question_id}]"))
+    for question_id, question in tree.nodes.items():
+        source = ids(*prefix, "q", question_id)
+        for option in question.options:
+            label = wrap(option.label, WRAP_CELLS // 2 + 6)
+            if option.next:
+                edges.append(Edge(source, ids(*prefix, "q", option.next), label))
+            elif option.answer:
+                answer = catalog.answers.get(option.answer)
+                kind: NodeKind = "escalation" if answer and answer.kind == "escalation" else "answer"
+                if answer is None:
+                    head = "?"
+                elif answer.kind == "escalation":
+                    head = "转人工"
+                else:
+                    head = f"FAQ {answer.faq}" if answer.faq else "答案"
+                title = answer.title if answer else "(missing answer)"
+                text = f"{head}\n{wrap(title)}\n[{option.answer}]"
+                edges.append(Edge(source, add(Node(ids(*prefix, "a", option.answer), kind, text)), label))
+            elif option.tree:
+                other = catalog.trees.get(option.tree)
+                name = other.title if other else "(missing tree)"
+                text = f"转到任务：{wrap(name)}\n[{option.tree}]"
+                edges.append(Edge(source, add(Node(ids(*prefix, "l", option.tree), "link", text)), label))
+    return cluster
+
+
+# Graphviz dot ----------------------------------------------------------------------
+
+_DOT_STYLE: dict[NodeKind, str] = {
+    "start": 'shape=oval, style=filled, fillcolor="#e8eef7", color="#5b7db1"',
+    "question": 'shape=box, style="rounded,filled", fillcolor="#ffffff", color="#333333"',
+    "answer": 'shape=note, style=filled, fillcolor="#e6f4ea", color="#2e7d32"',
+    "escalation": 'shape=octagon, style=filled, fillcolor="#fdecea", color="#c62828", fontcolor="#8e1b1b"',
+    "link": 'shape=cds, style="dashed,filled", fillcolor="#fff8e1", color="#b26a00"',
+}
+
+
+def dot_quote(text: str) -> str:
+    """A dot double-quoted string that shows ``text`` literally.
+
+    Backslash starts escapes (``\\N``, ``\\l``) and ``&name;`` is decoded as an
+    HTML entity in dot labels, so both are escaped; line breaks become ``\\n``.
+    """
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    text = re.sub(r"\r\n|[\r\n\u2028\u2029\x85]", r"\\n", text)
+    return f'"{text}"'
+
+
+def to_dot(diagram: Diagram) -> str:
+    """Graphviz source: ``dot -Tsvg`` renders it; clusters only when several trees are drawn."""
+    font = dot_quote(FONTS)
+    out = [
+        f"digraph {dot_quote(diagram.title)} {{",
+        f"  graph [rankdir=LR, fontname={font}, labelloc=t, fontsize=16, nodesep=0.3, ranksep=0.5];",
+        f'  node [fontname={font}, fontsize=12, margin="0.15,0.06"];',
+        f'  edge [fontname={font}, fontsize=11, color="#555555"];',
+    ]
+    clustered = len(diagram.clusters) > 1
+    if not clustered:
+        out.append(f"  label={dot_quote(diagram.title)};")
+    for cluster in diagram.clusters:
+        indent = "    " if clustered else "  "
+        if clustered:
+            out.append(f"  subgraph cluster_{cluster.id} {{")
+            out.append(f'{indent}label={dot_quote(cluster.title)}; style=rounded; color="#999999";')
+        for node in cluster.nodes:
+            out.append(f"{indent}{node.id} [label={dot_quote(node.label)}, {_DOT_STYLE[node.kind]}];")
+        if clustered:
+            out.append("  }")
+    for edge in diagram.edges:
+        attributes = []
+        if edge.label:
+            attributes.append(f"label={dot_quote(edge.label)}")
+        if edge.jump:
+            attributes.append('style=dashed, color="#b26a00", constraint=false')
+        suffix = f" [{', '.join(attributes)}]" if attributes else ""
+        out.append(f"  {edge.source} -> {edge.target}{suffix};")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# Mermaid ---------------------------------------------------------------------------
+
+_MERMAID_SHAPE: dict[NodeKind, tuple[str, str]] = {
+    "start": ("([", "])"),
+    "question": ("[", "]"),
+    "answer": ("(", ")"),
+    "escalation": ("{{", "}}"),
+    "link": ("[[", "]]"),
+}
+_MERMAID_CLASSES = {
+    "start": "fill:#e8eef7,stroke:#5b7db1",
+    "question": "fill:#ffffff,stroke:#333333",
+    "answer": "fill:#e6f4ea,stroke:#2e7d32",
+    "escalation": "fill:#fdecea,stroke:#c62828,color:#8e1b1b",
+    "link": "fill:#fff8e1,stroke:#b26a00,stroke-dasharray:5 3",
+}
+# Kept as they are inside a quoted Mermaid label; everything else in ASCII becomes "#code;".
+_MERMAID_PLAIN = re.compile(r"[A-Za-z0-9 .,:!?/+=@~^$'-]")
+
+
+def mermaid_quote(text: str) -> str:
+    """A Mermaid quoted label that shows ``text`` literally.
+
+    Inside ``"..."`` Mermaid decodes ``#name;`` / ``#123;`` entities and renders
+    HTML, so quotes, ``#``, ``<>``, ``&``, brackets, pipes, backticks (markdown
+    strings) and the like become numeric entities; line breaks become ``<br>``.
+    """
+    lines = re.split(r"\r\n|[\r\n\u2028\u2029\x85]", text)
+    escaped = [
+        "".join(c if ord(c) > 127 or _MERMAID_PLAIN.fullmatch(c) else f"#{ord(c)};" for c in line) for line in lines
+    ]
+    return '"' + "<br>".join(escaped) + '"'
+
+
+def to_mermaid(diagram: Diagram) -> str:
+    """Mermaid flowchart source, for GitHub Markdown or https://mermaid.live."""
+    out = ["flowchart LR"]
+    clustered = len(diagram.clusters) > 1
+    kinds: dict[NodeKind, list[str]] = {}
+    for cluster in diagram.clusters:
+        indent = "    " if clustered else "  "
+        if clustered:
+            out.append(f"  subgraph {cluster.id} [{mermaid_quote(cluster.title)}]")
+        for node in cluster.nodes:
+            left, right = _MERMAID_SHAPE[node.kind]
+            out.append(f"{indent}{node.id}{left}{mermaid_quote(node.label)}{right}")
+            kinds.setdefault(node.kind, []).append(node.id)
+        if clustered:
+            out.append("  end")
+    for edge in diagram.edges:
+        arrow = "-.->" if edge.jump else "-->"
+        label = f"|{mermaid_quote(edge.label)}|" if edge.label else ""
+        out.append(f"  {edge.source} {arrow}{label} {edge.target}")
+    for kind, style in _MERMAID_CLASSES.items():
+        out.append(f"  classDef wz_{kind} {style}")
+    for kind, node_ids in kinds.items():
+        out.append(f"  class {','.join(node_ids)} wz_{kind}")
+    return "\n".join(out) + "\n"
+
+
+def render(catalog: Catalog, tree_ids: list[str], fmt: Literal["mermaid", "dot"]) -> str:
+    """Diagram text of the given trees in one format."""
+    diagram = build(catalog, tree_ids)
+    return to_dot(diagram) if fmt == "dot" else to_mermaid(diagram)
