@@ -12,13 +12,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="A stable id: lowercase ASCII words joined by '-', e.g. 'which-error'."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+# JSON Schema only (editors, validators): map keys must be ids. Pydantic checks keys at
+# run time already but writes only their length into the schema.
+_ID_KEYS = {"propertyNames": {"pattern": ID_PATTERN, "maxLength": 80}}
 
 
 class Strict(BaseModel):
@@ -60,11 +65,20 @@ class AnswersFile(Strict):
         None,
         description="Id of the escalation answer shown when a clerk says an answer did not help.",
     )
-    answers: dict[Id, Answer] = Field(description="Answer id → answer.")
+    answers: dict[Id, Answer] = Field(description="Answer id → answer.", json_schema_extra=_ID_KEYS)
 
 
 class Option(Strict):
     """One choice under a question; it leads to exactly one place."""
+
+    # The JSON Schema states the rule of _exactly_one_target, so editors flag it while typing.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": [name], "properties": {name: {"type": "string"}}} for name in ("next", "answer", "tree")
+            ]
+        }
+    )
 
     label: ShortText = Field(description="What the clerk picks, short and unambiguous.")
     next: Id | None = Field(None, description="Id of the next question in this tree.")
@@ -113,7 +127,7 @@ class Tree(Strict):
     summary: ShortText = Field(description="One line under the title on the home screen.")
     order: int = Field(100, description="Position on the home screen; lower comes first.")
     start: Id = Field(description="Id of the first question.")
-    nodes: dict[Id, Question] = Field(description="Question id → question.")
+    nodes: dict[Id, Question] = Field(description="Question id → question.", json_schema_extra=_ID_KEYS)
     examples: list[Example] = Field(default_factory=list, description="Scenarios that the tree-coverage tests walk.")
 
 
