@@ -1,0 +1,254 @@
+"""The wizard line by line on stdin/stdout: for screen readers, pipes and scripts.
+
+Used by ``wizard walk`` and by the bare ``wizard`` when stdin or stdout is not
+a terminal. Every decision goes through :class:`wizard.engine.Session`; this
+module only prints places and reads choices. Bad input gets a short message and
+the prompt again, end of input ends the walk cleanly, and no Textual is loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+from wizard.engine import Session, answer_heading
+from wizard.i18n import text
+from wizard.loader import clean_text
+from wizard.model import Answer, Catalog
+from wizard.search import plain_text
+
+RULE = "─" * 40
+
+
+def render_answer(answer: Answer, lang: str = "zh") -> str:
+    """An answer as plain text: title with FAQ number, click paths as numbered steps, then the body."""
+    lines = [answer_heading(answer, lang), RULE]
+    for number, path in enumerate(answer.menu, start=1):
+        heading = text("menu_path", lang) + (f" {number}" if len(answer.menu) > 1 else "")
+        lines.append(f"{heading}:" if lang == "en" else f"{heading}：")
+        lines += [f"  {step_number}. {step}" for step_number, step in enumerate(path, start=1)]
+        lines.append("")
+    lines.append(plain_text(answer.body))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def shown(raw: str, limit: int = 40) -> str:
+    """User input safe to echo: no control characters, not too long."""
+    cleaned = clean_text(raw.strip())
+    return cleaned if len(cleaned) <= limit else cleaned[:limit] + "…"
+
+
+class _EndOfInput(Exception):
+    """stdin is exhausted: leave quietly."""
+
+
+class LineWizard:
+    """One clerk at a line terminal (or a script) walking the trees."""
+
+    def __init__(self, catalog: Catalog, lang: str, stdin: TextIO, stdout: TextIO) -> None:
+        self.catalog = catalog
+        self.lang = lang
+        self.stdin = stdin
+        self.out = stdout
+        self.session = Session(catalog)
+        self.echo = not _is_tty(stdin)
+
+    # Output -------------------------------------------------------------------------
+    def say(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+
+    def ask(self, prompt: str) -> str:
+        """Prompt and read one line; echo it when stdin is a pipe so the transcript reads well."""
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            raise _EndOfInput
+        if self.echo:
+            self.say(shown(line, 200))
+        return unicodedata.normalize("NFKC", line).strip()
+
+    def t(self, key: str) -> str:
+        return text(key, self.lang)
+
+    # Screens ------------------------------------------------------------------------
+    def show_tasks(self) -> None:
+        self.say(self.t("plain_tasks"))
+        for number, tree in enumerate(self.catalog.ordered_trees(), start=1):
+            self.say(f"  {number}. {tree.title} — {tree.summary}")
+        self.say(self.t("plain_keys_tasks"))
+
+    def show_question(self) -> None:
+        question = self.session.question
+        assert question is not None
+        self.say()
+        trail = [choice for _, choice in self.session.trail()]
+        if trail:
+            self.say(self.t("plain_chosen") + " › ".join(trail))
+        self.say(question.question)
+        if question.help:
+            for line in question.help.strip().splitlines():
+                self.say(f"   {line}")
+        for number, option in enumerate(question.options, start=1):
+            self.say(f"  {number}. {option.label}")
+        self.say(self.t("plain_keys_question"))
+
+    def show_answer(self) -> None:
+        answer = self.session.answer
+        assert answer is not None
+        self.say()
+        self.say(self.t("plain_chosen") + " › ".join(choice for _, choice in self.session.trail()))
+        self.say()
+        self.say(render_answer(answer, self.lang).rstrip())
+        self.say()
+        self.say(self.t("plain_keys_answer"))
+
+    # Loops --------------------------------------------------------------------------
+    def pick_task(self) -> str | None:
+        """The id of the task the clerk picks from the numbered list, or None to quit."""
+        trees = self.catalog.ordered_trees()
+        self.show_tasks()
+        while True:
+            reply = self.ask(self.t("plain_prompt")).lower()
+            if reply == "q":
+                return None
+            if reply.isdigit() and 1 <= int(reply) <= len(trees):
+                return trees[int(reply) - 1].id
+            if reply == "?" or reply == "":
+                self.show_tasks()
+                continue
+            self.say(self.t("plain_invalid_number").format(shown(reply), len(trees)))
+
+    def walk(self, tree_id: str, from_tasks: bool) -> bool:
+        """Walk one tree until the clerk quits (False) or goes back to the task list (True)."""
+        self.session.start(tree_id)
+        tree = self.catalog.trees[tree_id]
+        self.say()
+        self.say(f"【{tree.title}】{tree.summary}")
+        self.show_question()
+        while True:
+            reply = self.ask(self.t("plain_prompt")).lower()
+            if reply == "q":
+                return False
+            if reply == "r":
+                self.session.restart()
+            elif reply == "b":
+                if not self.session.back():
+                    if from_tasks:
+                        return True
+                    self.say(self.t("plain_at_start"))
+                    continue
+            elif reply in ("", "?"):
+                pass
+            elif self.session.finished:
+                self.say(self.t("plain_invalid_key"))
+                continue
+            elif reply.isdigit() and 1 <= int(reply) <= len(self.session.options):
+                self.session.choose(int(reply) - 1)
+            else:
+                self.say(self.t("plain_invalid_number").format(shown(reply), len(self.session.options)))
+                continue
+            if self.session.finished:
+                self.show_answer()
+            else:
+                self.show_question()
+
+    def run(self, tree_id: str | None) -> int:
+        try:
+            if tree_id is not None:
+                self.walk(tree_id, from_tasks=False)
+                return 0
+            while True:
+                picked = self.pick_task()
+                if picked is None or not self.walk(picked, from_tasks=True):
+                    return 0
+                self.say()
+        except _EndOfInput:
+            return 0
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _option_index(labels: Sequence[str], given: str) -> int | None:
+    """A 1-based number or an exact label, as a 0-based index (None when it is neither)."""
+    given = unicodedata.normalize("NFKC", given).strip()
+    if given.isdigit():
+        number = int(given)
+        return number - 1 if 1 <= number <= len(labels) else None
+    for index, label in enumerate(labels):
+        if unicodedata.normalize("NFKC", label) == given:
+            return index
+    return None
+
+
+def run_answers(
+    catalog: Catalog,
+    tree_id: str | None,
+    answers: Sequence[str],
+    lang: str = "zh",
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Answer the questions from ``answers`` (numbers or labels) and print the answer; 1 when they do not fit."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    pending = list(answers)
+    if tree_id is None:
+        trees = catalog.ordered_trees()
+        if not pending:
+            err.write(text("plain_answers_short", lang).format(text("plain_tasks", lang)) + "\n")
+            return 1
+        given = pending.pop(0)
+        index = _option_index([tree.title for tree in trees], given)
+        if index is None:
+            err.write(text("plain_answers_bad", lang).format(1, shown(given)) + "\n")
+            return 1
+        tree_id = trees[index].id
+    used = len(answers) - len(pending)
+    session = Session(catalog)
+    session.start(tree_id)
+    while not session.finished:
+        question = session.question
+        assert question is not None
+        if not pending:
+            err.write(text("plain_answers_short", lang).format(question.question) + "\n")
+            return 1
+        given = pending.pop(0)
+        used += 1
+        index = _option_index([option.label for option in question.options], given)
+        if index is None:
+            err.write(text("plain_answers_bad", lang).format(used, shown(given)) + "\n")
+            labels = ", ".join(f"{n}. {option.label}" for n, option in enumerate(question.options, start=1))
+            err.write(f"{question.question} {labels}\n")
+            return 1
+        session.choose(index)
+    answer = session.answer
+    assert answer is not None
+    for question, choice in session.trail():
+        out.write(f"{question} {choice}\n")
+    out.write("\n" + render_answer(answer, lang))
+    if pending:
+        err.write(text("plain_answers_extra", lang).format(", ".join(shown(p) for p in pending)) + "\n")
+        return 1
+    return 0
+
+
+def run(
+    catalog: Catalog,
+    tree_id: str | None = None,
+    lang: str = "zh",
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """The interactive line-mode wizard; starts at ``tree_id`` or at the task list. Returns the exit code."""
+    wizard = LineWizard(catalog, lang, stdin or sys.stdin, stdout or sys.stdout)
+    return wizard.run(tree_id)
