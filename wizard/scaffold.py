@@ -1,0 +1,236 @@
+"""``wizard new``: write a starter tree that passes ``wizard check --strict`` as it is.
+
+A tree whose options end at answers needs those answers to exist. The starter
+tree has one question with two options: the first ends at a new starter answer
+(appended as text to answers.yaml, clearly marked 【待填写】), the second, "其他情况",
+ends at the escalation answer named in answers.yaml, the way the bundled trees
+send every unlisted case to a person. When answers.yaml names no escalation, a
+second starter answer takes its place. Existing files are never rewritten: the
+answers are appended as text (comments and layout survive), and the result is
+parsed and compared with the original before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from wizard.loader import ANSWERS_FILENAMES, YAML_SUFFIXES, clean_text, load_catalog, load_file
+from wizard.model import ID_PATTERN, AnswersFile
+
+#: Tree ids longer than this leave no room for the starter answers' ids (ids are at most 80 characters).
+MAX_NEW_ID = 64
+TODO = "【待填写】"
+FIRST_LABEL = "情况一（请改成实际选项）"
+OTHER_LABEL = "其他情况（以上都不是）"
+
+
+class ScaffoldError(Exception):
+    """Why nothing was written; ``status`` is the exit status (2: bad input, 1: refused)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Scaffold:
+    """What ``wizard new`` wrote: paths and the ids a maintainer edits next."""
+
+    tree_file: Path
+    answers_file: Path
+    question_id: str
+    new_answers: list[str]
+    targets: list[str]
+    created: list[Path] = field(default_factory=list)
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when it reads back unchanged, else double-quoted (JSON escapes)."""
+    try:
+        if yaml.safe_load(f"k: {text}\n") == {"k": text} and "#" not in text:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def check_tree_id(tree_id: str) -> None:
+    """Refuse ids the loader would reject, with the rule spelled out."""
+    if not re.fullmatch(ID_PATTERN, tree_id):
+        raise ScaffoldError(
+            f"'{tree_id}' is not a valid tree id: use lowercase letters a-z, digits and single '-' "
+            "between words, like 'pension-transfer'",
+            status=2,
+        )
+    if len(tree_id) > MAX_NEW_ID:
+        raise ScaffoldError(f"the tree id is {len(tree_id)} characters long; keep it to {MAX_NEW_ID}", status=2)
+
+
+def _one_line(text: str, what: str) -> str:
+    value = " ".join(clean_text(text).split())
+    if not value:
+        raise ScaffoldError(f"the {what} must not be empty", status=2)
+    if len(value) > 500:
+        raise ScaffoldError(f"the {what} is {len(value)} characters long; keep it to 500", status=2)
+    return value
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def tree_text(tree_id: str, title: str, summary: str, question_id: str, targets: list[str]) -> str:
+    """The starter tree file: one question, two options, one example, and the schema line for editors."""
+    return f"""\
+# yaml-language-server: $schema=schema.json
+#
+# {title}：由 wizard new 生成的起步树。把【待填写】的地方改成真实内容，
+# 然后运行 wizard check。写法见 docs/authoring.md。
+
+id: {tree_id}
+title: {yaml_scalar(title)}
+summary: {yaml_scalar(summary)}
+order: 100
+start: {question_id}
+
+nodes:
+  {question_id}:
+    question: {TODO}请把这里改成要问办事人员的问题？
+    help: {TODO}问题下方的提示（可以删掉这一行）。
+    options:
+      - label: {FIRST_LABEL}
+        answer: {targets[0]}
+      - label: {OTHER_LABEL}
+        answer: {targets[1]}
+
+examples:
+  - name: 情况一
+    choose: [{FIRST_LABEL}]
+    expect: {targets[0]}
+"""
+
+
+def answers_block(title: str, answer_ids: list[str], indent: int) -> str:
+    """Starter answers to append under ``answers:``, indented like the entries already there."""
+    pad = " " * indent
+    lines = ["", f"{pad}# ── 新任务「{title}」的起步答案（wizard new 生成）：请改成常见问题的原文 ──", ""]
+    for number, answer_id in enumerate(answer_ids, start=1):
+        lines += [
+            f"{pad}{answer_id}:",
+            f"{pad}  title: {yaml_scalar(f'{TODO}{title}：答案{number}的标题')}",
+            f"{pad}  body: |",
+            f"{pad}    {TODO}把常见问题的解答写在这里，可以用 Markdown：",
+            "",
+            f"{pad}    1. 第一步；",
+            f"{pad}    2. 第二步。",
+            f"{pad}  keywords: [{TODO}]",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _answers_indent(result_source_keys: dict[tuple[str | int, ...], tuple[int, int]]) -> int:
+    columns = [col for loc, (_, col) in result_source_keys.items() if len(loc) == 2 and loc[0] == "answers"]
+    return min(columns) - 1 if columns else 2
+
+
+def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None) -> Scaffold:
+    """Write ``folder/<tree_id>.yaml`` and its starter answers, or raise ScaffoldError with nothing written."""
+    from wizard.commands.schema import schema_text
+
+    check_tree_id(tree_id)
+    title = _one_line(title, "title")
+    summary = _one_line(summary, "summary") if summary else f"{TODO}一句话说明这个任务（显示在首页标题下方）"
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder} is a file; --trees needs a folder")
+    for suffix in YAML_SUFFIXES:
+        if (folder / f"{tree_id}{suffix}").exists():
+            raise ScaffoldError(f"{folder / (tree_id + suffix)} already exists; not overwriting it")
+
+    tree_ids: set[str] = set()
+    question_ids: set[str] = set()
+    if folder.is_dir() and any(p.suffix in YAML_SUFFIXES for p in folder.iterdir()):
+        for result in load_catalog([folder], run_checks=False).files:
+            model = result.model
+            if model is not None and not isinstance(model, AnswersFile):
+                tree_ids.add(model.id)
+                question_ids.update(model.nodes)
+    if tree_id in tree_ids:
+        raise ScaffoldError(f"a tree with the id '{tree_id}' already exists in {folder}; choose another id")
+
+    answers_path = next((folder / n for n in ANSWERS_FILENAMES if (folder / n).is_file()), folder / "answers.yaml")
+    if answers_path.is_file():
+        existing = load_file(answers_path)
+        if not isinstance(existing.model, AnswersFile):
+            problems = "; ".join(d.format() for d in existing.diagnostics[:3])
+            raise ScaffoldError(f"{answers_path} has errors, fix them first ({problems})")
+        old_answers = existing.model
+        old_text = answers_path.read_text(encoding="utf-8-sig")
+        indent = _answers_indent(existing.source.keys)
+    else:
+        old_answers = None
+        old_text = "# yaml-language-server: $schema=answers.schema.json\n\nanswers:\n"
+        indent = 2
+
+    taken = set(old_answers.answers) if old_answers else set()
+    escalation = old_answers.escalation if old_answers else None
+    first = _free_id(f"{tree_id}-answer", taken)
+    new_answers = [first]
+    if escalation and escalation in taken:
+        targets = [first, escalation]
+    else:
+        second = _free_id(f"{tree_id}-answer-other", taken | {first})
+        new_answers.append(second)
+        targets = [first, second]
+    question_id = _free_id(f"{tree_id}-start", question_ids)
+
+    new_text = old_text + ("" if old_text.endswith("\n") else "\n") + answers_block(title, new_answers, indent)
+    _verify_append(old_answers, new_text, new_answers, answers_path)
+    tree = tree_text(tree_id, title, summary, question_id, targets)
+
+    created: list[Path] = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, which in (("schema.json", "tree"), ("answers.schema.json", "answers")):
+        if not (folder / name).exists():
+            (folder / name).write_text(schema_text(which), encoding="utf-8")
+            created.append(folder / name)
+    tree_path = folder / f"{tree_id}.yaml"
+    with tree_path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(tree)
+    created.append(tree_path)
+    if not answers_path.exists():
+        created.append(answers_path)
+    answers_path.write_text(new_text, encoding="utf-8")
+    return Scaffold(tree_path, answers_path, question_id, new_answers, targets, created)
+
+
+def _verify_append(old: AnswersFile | None, new_text: str, new_ids: list[str], path: Path) -> None:
+    """The appended text must add exactly the new answers and change nothing else."""
+    try:
+        data = yaml.safe_load(new_text)
+        merged = AnswersFile.model_validate(data)
+    except Exception as error:  # any parse or validation failure means: do not write
+        merged, reason = None, str(error).splitlines()[0]
+    else:
+        reason = "the new entries did not land under 'answers:'"
+    expected = set(old.answers if old else ()) | set(new_ids)
+    unchanged = old is None or (
+        merged is not None
+        and merged.escalation == old.escalation
+        and all(merged.answers.get(k) == v for k, v in old.answers.items())
+    )
+    if merged is not None and set(merged.answers) == expected and unchanged:
+        return
+    raise ScaffoldError(
+        f"cannot append the starter answers to {path} safely ({reason}); "
+        "make 'answers:' the last key of the file, with one entry per line, and try again"
+    )
