@@ -3,9 +3,11 @@
 Installed through the ``pytest11`` entry point, so any project with trees gets it
 by installing hrss-wizard. How trees are found: a YAML file under the collected
 paths is a tree file when an ``answers.yaml`` sits beside it, or when it has the
-top-level keys ``start:`` and ``nodes:``. (Put the trees folder in ``testpaths``
-so plain ``pytest`` collects it; ``tree_collect = false`` turns collection off.)
-Each folder is loaded once, like ``wizard check`` does.
+top-level keys ``start:`` and ``nodes:``. The ini setting ``tree_paths`` limits
+this to the listed folders (so test fixtures that are trees stay fixtures); put
+those folders in ``testpaths`` too so plain ``pytest`` collects them.
+``tree_collect = false`` turns collection off. Each folder is loaded once, like
+``wizard check`` does.
 
 - Each example becomes ``trees/<file>.yaml::<example name or 'example N'>``; a
   failing one shows the walk and the first wrong step, with a "did you mean".
@@ -45,6 +47,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--no-tree-cov", action="store_true", default=False, help="collect tree examples, skip the report")
     parser.addini("tree_cov_fail_under", "fail the run when total tree coverage is below this percent", default="")
     parser.addini("tree_collect", "collect tree files (YAML beside answers.yaml) as tests", type="bool", default=True)
+    parser.addini(
+        "tree_paths",
+        "folders whose tree files are collected (relative to the ini file); when unset, tree files anywhere",
+        type="paths",
+        default=[],
+    )
 
 
 @dataclass
@@ -91,7 +99,11 @@ def is_tree_file(path: Path) -> bool:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if not parent.config.getini("tree_collect") or not is_tree_file(file_path):
+    config = parent.config
+    if not config.getini("tree_collect") or not is_tree_file(file_path):
+        return None
+    folders = config.getini("tree_paths")
+    if folders and not any(file_path.resolve().is_relative_to(Path(f).resolve()) for f in folders):
         return None
     return TreeFile.from_parent(parent, path=file_path)
 
@@ -278,6 +290,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
     if config.option.collectonly or config.getoption("no_tree_cov"):
         return
+    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+        return  # the examples did not all run: a report would only show noise
     report = _report(config)
     config.stash[_REPORT] = report
     threshold = _threshold(config)

@@ -1,0 +1,212 @@
+"""Coverage numbers, suggestions pasted back, LCOV read back, and the ``wizard coverage`` command."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
+from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml, yaml_scalar
+from wizard.engine import walk
+
+WITHOUT_LAST = TREE[: TREE.index("  - choose: [乙, 丁]")]
+
+
+def measure(folder: Path) -> tuple[Coverage, list[tuple[str, int, str]]]:
+    loaded = load([folder])
+    assert loaded.catalog is not None, [d.format() for d in loaded.diagnostics]
+    coverage = Coverage(loaded.catalog, loaded.index)
+    return coverage, coverage.run_examples()
+
+
+def wizard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def test_counts_and_missing_items_with_lines(write_files: WriteFiles) -> None:
+    coverage, failures = measure(write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST))
+    assert failures == []
+    tree = coverage.report().trees["t"]
+    assert (tree.questions.covered, tree.questions.total) == (2, 2)
+    assert (tree.options.covered, tree.options.total) == (3, 4)
+    assert (tree.answers.covered, tree.answers.total) == (1, 2)
+    assert [(m.kind, m.line, m.label or m.answer) for m in tree.missing] == [
+        ("option", 18, "丁"),
+        ("answer", 18, "a-two"),
+    ]
+
+
+def test_an_unreachable_question_is_named_as_unreachable(write_files: WriteFiles) -> None:
+    orphan = TREE.replace(
+        "examples:",
+        "  q9:\n    question: 孤立？\n    options:\n      - label: 一\n        answer: a-one\n"
+        "      - label: 二\n        answer: a-two\nexamples:",
+    )
+    coverage, _ = measure(write_files(answers__yaml=ANSWERS, t__yaml=orphan))
+    missing = coverage.report().trees["t"].missing
+    assert missing[0].kind == "question" and missing[0].line == 20
+    assert "unreachable" in missing[0].format()
+
+
+def test_tracer_agrees_with_the_engine_walk() -> None:
+    loaded = load([BUNDLED_TREES])
+    assert loaded.catalog is not None
+    coverage = Coverage(loaded.catalog, loaded.index)
+    for tree in loaded.catalog.trees.values():
+        for example in tree.examples:
+            for labels in (example.choose, example.choose[:-1], [*example.choose, "多余"], ["没有这个选项"]):
+                mine = coverage.tracer.trace(tree.id, labels)
+                theirs = walk(loaded.catalog, tree.id, labels)
+                assert (mine.answer, mine.failed_at, mine.unused) == (theirs.answer, theirs.failed_at, theirs.unused)
+                assert len(mine.steps) == len(theirs.places) - 1
+
+
+def paste(tree_file: Path, suggestion_text: str) -> None:
+    """Append the suggestion block(s) to the file, as a maintainer pasting at the end of 'examples:' would."""
+    body = "\n".join(line for line in suggestion_text.splitlines() if not line.startswith("#"))
+    tree_file.write_text(tree_file.read_text(encoding="utf-8").rstrip("\n") + "\n" + body + "\n", encoding="utf-8")
+
+
+def test_suggestions_pasted_back_bring_coverage_to_100(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
+    coverage, _ = measure(folder)
+    text = suggestions_yaml(suggest(coverage), coverage.catalog)
+    assert "    choose: [乙, 丁]\n    expect: a-two\n" in text
+    paste(folder / "t.yaml", text)
+    after, failures = measure(folder)
+    assert failures == []
+    assert after.report().percent == 100.0
+
+
+def test_suggestions_for_a_tree_without_examples_start_the_list(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE[: TREE.index("examples:")])
+    coverage, _ = measure(folder)
+    suggestions = suggest(coverage)
+    # 丙 is taken on the way to cover 乙, so three options need only three examples, and 丙 none of its own.
+    assert [s.choose for s in suggestions] == [["甲"], ["乙", "丙"], ["乙", "丁"]]
+    text = suggestions_yaml(suggestions, coverage.catalog)
+    assert "\nexamples:\n" in text
+    paste(folder / "t.yaml", text)
+    assert measure(folder)[0].report().percent == 100.0
+
+
+@pytest.mark.parametrize("tree_file", sorted(p.name for p in BUNDLED_TREES.glob("*.yaml") if p.name != "answers.yaml"))
+def test_removing_any_bundled_example_is_caught_and_suggest_gives_it_back(tmp_path: Path, tree_file: str) -> None:
+    """The acceptance check: drop one example, coverage falls, --suggest's YAML restores 100%."""
+    source = (BUNDLED_TREES / tree_file).read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=  - )", source[source.index("\nexamples:\n") :])
+    head, examples = source[: source.index("\nexamples:\n")] + blocks[0], blocks[1:]
+    dropped_any = False
+    for number in range(len(examples)):
+        folder = tmp_path / f"drop-{number}"
+        shutil.copytree(BUNDLED_TREES, folder)
+        (folder / tree_file).write_text(head + "".join(examples[:number] + examples[number + 1 :]), encoding="utf-8")
+        coverage, failures = measure(folder)
+        assert failures == []
+        if coverage.report().percent == 100.0:
+            continue  # the example is also walked from another tree through a 'tree:' link
+        dropped_any = True
+        text = suggestions_yaml(suggest(coverage), coverage.catalog)
+        assert f"# {folder / tree_file}:" in text
+        paste(folder / tree_file, text)
+        after, failures = measure(folder)
+        assert failures == [] and after.report().percent == 100.0
+    assert dropped_any
+
+
+def lcov_records(text: str) -> dict[str, dict[int, int]]:
+    records: dict[str, dict[int, int]] = {}
+    current: dict[int, int] = {}
+    for line in text.splitlines():
+        if line.startswith("SF:"):
+            current = records.setdefault(line[3:], {})
+        elif line.startswith("DA:"):
+            number, hits = line[3:].split(",")
+            current[int(number)] = int(hits)
+        elif line.startswith("LH:"):
+            assert int(line[3:]) == sum(1 for hits in current.values() if hits)
+    return records
+
+
+def test_lcov_lines_are_the_question_and_option_lines_of_the_yaml(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
+    coverage, _ = measure(folder)
+    records = lcov_records(lcov(coverage))
+    assert list(records) == [str(folder / "t.yaml")]
+    yaml_lines = WITHOUT_LAST.splitlines()
+    questions = [i for i, line in enumerate(yaml_lines, 1) if re.match(r"^  q\d+:$", line)]
+    options = [i for i, line in enumerate(yaml_lines, 1) if line.lstrip().startswith("- label:")]
+    hits = records[str(folder / "t.yaml")]
+    assert sorted(hits) == sorted(questions + options)
+    assert {line: hits[line] for line in questions} == {6: 2, 13: 1}
+    assert [hits[line] for line in options] == [1, 1, 1, 0]  # 甲, 乙, 丙, 丁 (no example takes 丁)
+    text = lcov(coverage)
+    assert "BRDA:13,0,1,0" in text and "BRF:4\nBRH:3" in text and text.endswith("end_of_record\n")
+
+
+def test_yaml_scalar_quotes_only_when_needed() -> None:
+    assert yaml_scalar("未获取到人员信息") == "未获取到人员信息"
+    for risky in ("2024", "yes", "a, b", "[x]", "a: b", "#x", "- x", "null", ' "q"', "x "):
+        assert yaml_scalar(risky).startswith('"'), risky
+
+
+def test_command_json_shape(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
+    result = wizard("coverage", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    tree = data["trees"]["t"]
+    assert tree["options"] == {"covered": 3, "total": 4, "percent": 75.0}
+    assert tree["questions"]["covered"] == tree["questions"]["total"] == 2
+    assert {"kind": "option", "question": "q2", "option": 1, "label": "丁", "line": 18}.items() <= tree["missing"][
+        0
+    ].items()
+    assert data["total"]["percent"] == 75.0
+
+
+def test_command_fail_under_and_lcov_output_file(write_files: WriteFiles, tmp_path: Path) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
+    failing = wizard("coverage", str(folder), "--fail-under", "100")
+    assert failing.returncode == 1
+    assert f"{folder / 't.yaml'}:18: option '丁' of question 'q2'" in failing.stdout
+    assert "below --fail-under 100%" in failing.stderr
+    assert wizard("coverage", str(folder), "--fail-under", "75").returncode == 0
+    out = tmp_path / "trees.lcov"
+    assert wizard("coverage", str(folder), "--format", "lcov", "--output", str(out)).returncode == 0
+    assert lcov_records(out.read_text(encoding="utf-8"))[str(folder / "t.yaml")][18] == 0
+
+
+def test_command_reports_load_errors_and_wrong_examples(write_files: WriteFiles) -> None:
+    broken = wizard("coverage", str(write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q3"))))
+    assert broken.returncode == 1 and "error WZ031" in broken.stderr and "Traceback" not in broken.stderr
+    wrong = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("expect: a-two", "expect: a-one"))
+    result = wizard("coverage", str(wrong))
+    assert result.returncode == 1 and "error WZ051" in result.stderr
+    assert "option '丁' of question 'q2'" in result.stdout  # the wrong example does not count
+
+
+def test_command_suggest_on_bundled_trees_says_all_covered() -> None:
+    result = wizard("coverage", "--suggest")
+    assert result.returncode == 0
+    assert result.stdout == "# every option is covered\n"
+
+
+def test_coverage_and_check_never_import_textual() -> None:
+    probe = (
+        "import sys\n"
+        "from wizard.cli import main\n"
+        "runs = [['coverage'], ['coverage', '--format', 'lcov'], ['coverage', '--suggest'], ['check', '--stats']]\n"
+        "for argv in runs:\n"
+        "    assert main(argv) == 0, argv\n"
+        "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')], 'textual imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr

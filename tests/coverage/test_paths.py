@@ -1,0 +1,150 @@
+"""Path statistics: exact counts on hand-made trees, closed forms on generated DAGs, and ``check --stats``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from typing import Any
+
+import pytest
+
+from tests.conftest import ANSWERS, REPO, TREE, WriteFiles
+from wizard.model import Answer, Catalog, Tree
+from wizard.paths import CycleError, path_table, tree_stats
+
+
+def catalog(*trees: dict[str, Any]) -> Catalog:
+    """A catalog built in memory (no checks), with an answer for every 'answer:' the trees use."""
+    answer_ids = {o["answer"] for t in trees for q in t["nodes"].values() for o in q["options"] if "answer" in o}
+    answers = {a: Answer(title=a, body=a) for a in answer_ids}
+    built = {t["id"]: Tree.model_validate({"title": "任务", "summary": "摘要", **t}) for t in trees}
+    return Catalog(trees=built, answers=answers)
+
+
+def question(*options: dict[str, str]) -> dict[str, Any]:
+    return {"question": "？", "options": list(options)}
+
+
+def to(label: str, **target: str) -> dict[str, str]:
+    return {"label": label, **target}
+
+
+DIAMOND = {
+    "id": "d",
+    "start": "q1",
+    "nodes": {
+        "q1": question(to("a", next="q2"), to("b", next="q3")),
+        "q2": question(to("x", next="q4"), to("done", answer="a-one")),
+        "q3": question(to("y", next="q4"), to("done", answer="a-two")),
+        "q4": question(to("1", answer="a-one"), to("2", answer="a-two")),
+    },
+}
+
+
+def test_the_shared_fixture_tree(write_files: WriteFiles) -> None:
+    from wizard.loader import load_catalog
+
+    loaded = load_catalog([write_files(answers__yaml=ANSWERS, t__yaml=TREE)]).catalog
+    assert loaded is not None
+    stats = tree_stats(loaded)["t"]
+    assert (stats.paths, stats.longest, stats.depths) == (3, 2, {0: 1, 1: 1})
+
+
+def test_a_diamond_counts_each_walk_once() -> None:
+    stats = tree_stats(catalog(DIAMOND))["d"]
+    # q4: 2; q2 and q3: 2 + 1 each; q1: 3 + 3.
+    assert (stats.paths, stats.longest, stats.depths) == (6, 3, {0: 1, 1: 2, 2: 1})
+
+
+def test_tree_links_are_followed() -> None:
+    hub = {
+        "id": "hub",
+        "start": "h1",
+        "nodes": {
+            "h1": question(to("go", tree="d"), to("stop", answer="a-three")),
+        },
+    }
+    stats = tree_stats(catalog(hub, DIAMOND))
+    assert (stats["hub"].paths, stats["hub"].longest) == (7, 4)
+    assert stats["hub"].depths == {0: 1}  # depths count the tree's own questions only
+    assert stats["d"].paths == 6
+
+
+def ladder(levels: int, width: int) -> dict[str, Any]:
+    """A root, then ``levels`` levels of ``width`` questions; every option leads to every question of the next level.
+
+    Walks from the root: width ** (levels + 1). Options: width + (levels - 1) * width² + width².
+    """
+    nodes: dict[str, Any] = {"root": question(*(to(f"c{j}", next=f"l1-{j}") for j in range(width)))}
+    for level in range(1, levels + 1):
+        for i in range(width):
+            if level < levels:
+                options = [to(f"c{j}", next=f"l{level + 1}-{j}") for j in range(width)]
+            else:
+                options = [to(f"c{j}", answer=f"a{j}") for j in range(width)]
+            nodes[f"l{level}-{i}"] = question(*options)
+    return {"id": "ladder", "start": "root", "nodes": nodes}
+
+
+@pytest.mark.parametrize(("levels", "width"), [(1, 2), (3, 2), (2000, 2), (60, 20)])
+def test_generated_dags_match_the_closed_form(levels: int, width: int) -> None:
+    built = catalog(ladder(levels, width))
+    started = time.perf_counter()
+    stats = tree_stats(built)["ladder"]
+    elapsed = time.perf_counter() - started
+    assert stats.paths == width ** (levels + 1)  # 2**2001 and 20**61: far beyond 64-bit, and beyond enumeration
+    assert stats.longest == levels + 1
+    assert stats.depths == {0: 1, **{level: width for level in range(1, levels + 1)}}
+    assert elapsed < 5, f"{elapsed:.1f}s: the DP should be linear in the ~{levels * width * width} options"
+
+
+def test_time_grows_linearly_with_the_number_of_options() -> None:
+    """Doubling the depth of a 2-wide ladder doubles the options; an exponential count would not finish."""
+
+    def best_of_three(levels: int) -> float:
+        built = catalog(ladder(levels, 2))
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            path_table(built)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    small, large = best_of_three(2000), best_of_three(8000)
+    assert large < small * 12, (small, large)  # 4x the options: linear is ~4x; allow noise, reject quadratic (16x)
+
+
+def test_a_cycle_is_an_error_not_a_hang() -> None:
+    looped = {
+        "id": "c",
+        "start": "q1",
+        "nodes": {
+            "q1": question(to("on", next="q2"), to("stop", answer="a-one")),
+            "q2": question(to("back", next="q1"), to("stop", answer="a-one")),
+        },
+    }
+    with pytest.raises(CycleError, match="circles"):
+        tree_stats(catalog(looped))
+
+
+def test_check_stats_command(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)
+    run = [sys.executable, "-m", "wizard.cli", "check", str(folder), "--stats"]
+    text = subprocess.run(run, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert text.returncode == 0
+    assert "  t: 3 path(s), longest 2 choice(s), questions per depth 0:1, 1:1" in text.stdout.splitlines()
+    as_json = subprocess.run([*run, "--format", "json"], capture_output=True, text=True, cwd=REPO, timeout=60)
+    data = json.loads(as_json.stdout)
+    assert data["diagnostics"] == []
+    assert data["stats"]["t"] == {"paths": 3, "longest": 2, "questions_per_depth": {"0": 1, "1": 1}}
+
+
+def test_check_stats_with_errors_says_why_there_are_none(write_files: WriteFiles) -> None:
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q1"))
+    run = [sys.executable, "-m", "wizard.cli", "check", str(folder), "--stats"]
+    result = subprocess.run(run, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 1
+    assert "error WZ042" in result.stdout
+    assert "paths: not computed while there are errors" in result.stdout
