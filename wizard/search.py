@@ -27,6 +27,7 @@ query only adds up precomputed numbers: fast enough to search on each keystroke.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -111,13 +112,16 @@ def units(text: str) -> list[list[str]]:
 
 def terms(text: str) -> Counter[str]:
     """Bag of index terms: unigrams (prefixed '1') and bigrams (prefixed '2') of units."""
-    bag: Counter[str] = Counter()
+    grams: list[str] = []
     for run in units(text):
-        for unit in run:
-            bag["1" + unit] += 1
-        for first, second in itertools.pairwise(run):
-            bag["2" + first + second] += 1
-    return bag
+        grams += ["1" + unit for unit in run]
+        grams += ["2" + first + second for first, second in itertools.pairwise(run)]
+    return Counter(grams)
+
+
+def query_terms(query: str) -> Counter[str]:
+    """The terms of a query, with the question words around it cut out."""
+    return terms(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
 
 
 def plain_text(markdown: str) -> str:
@@ -222,6 +226,7 @@ class SearchIndex:
         self._documents = documents
         self._postings = postings
         self._ceiling = ceiling
+        self._factor = [ESCALATION_FACTOR if d.answer.kind == "escalation" else 1.0 for d in documents]
         bigrams = sorted(value for term, value in ceiling.items() if term[0] == "2")
         self._unseen = bigrams[len(bigrams) // 2] if bigrams else 1.0
 
@@ -238,9 +243,7 @@ class SearchIndex:
         for document in documents:
             per_field = {}
             for name, values in document.fields.items():
-                bag: Counter[str] = Counter()
-                for value in values:
-                    bag.update(terms(value))
+                bag = terms("\n".join(values))  # a line break splits runs like punctuation does
                 per_field[name] = bag
                 totals[name] += sum(bag.values())
             field_terms.append(per_field)
@@ -272,24 +275,51 @@ class SearchIndex:
 
     def search(self, query: str, top: int = 5) -> list[Hit]:
         """The ``top`` best answers for ``query``, best first; [] for an empty query."""
-        bag = terms(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
+        bag = query_terms(query)
         if not bag or top <= 0:
             return []
-        scores: dict[int, float] = defaultdict(float)
-        best = 0.0
-        for term in bag:
-            best += self._ceiling.get(term, self._unseen * (UNIGRAM_WEIGHT if term[0] == "1" else 1.0))
-            for index, value in self._postings.get(term, {}).items():
-                scores[index] += value
-        if not scores or best <= 0:
+        best = sum(self._ceiling.get(term, self._unseen * (UNIGRAM_WEIGHT if term[0] == "1" else 1.0)) for term in bag)
+        raw = self._accumulate(list(bag), top)
+        if not raw or best <= 0:
             return []
-        ranked = []
-        for index, raw in scores.items():
-            document = self._documents[index]
-            factor = ESCALATION_FACTOR if document.answer.kind == "escalation" else 1.0
-            ranked.append((raw / best * factor, index))
-        ranked.sort(key=lambda pair: (-pair[0], self._documents[pair[1]].answer_id))
-        return [self._hit(self._documents[index], score, query) for score, index in ranked[:top]]
+        ranked = heapq.nsmallest(
+            top,
+            (
+                (-score * self._factor[index] / best, self._documents[index].answer_id, index)
+                for index, score in raw.items()
+            ),
+        )
+        return [self._hit(self._documents[index], -negative, query) for negative, _, index in ranked]
+
+    def _accumulate(self, query_terms: list[str], top: int) -> dict[int, float]:
+        """Raw BM25F scores of the answers that can still reach the top ``top`` (MaxScore pruning).
+
+        Terms are added rarest first. Once the terms left could add less than
+        the ``top``-th best score so far, no answer unseen yet can reach the
+        top, so the remaining (common) terms, such as single characters that
+        occur in almost every answer, are only looked up for the answers that
+        still can. Exact, and fast enough to search on every keystroke.
+        """
+        present = sorted(
+            (term for term in query_terms if term in self._postings), key=lambda term: (-self._ceiling[term], term)
+        )
+        left = sum(self._ceiling[term] for term in present)
+        scores: dict[int, float] = defaultdict(float)
+        for position, term in enumerate(present):
+            if len(scores) >= top:
+                floor = heapq.nlargest(top, scores.values())[-1] * ESCALATION_FACTOR
+                if left < floor:
+                    rest = present[position:]
+                    candidates = {index: score for index, score in scores.items() if score + left >= floor}
+                    for other in rest:
+                        postings = self._postings[other]
+                        for index in candidates:
+                            candidates[index] += postings.get(index, 0.0)
+                    return candidates
+            for index, value in self._postings[term].items():
+                scores[index] += value
+            left -= self._ceiling[term]
+        return scores
 
     def _hit(self, document: _Document, score: float, query: str) -> Hit:
         snippet, highlights = make_snippet(document.text, query)

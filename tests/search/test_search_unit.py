@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wizard.loader import load_catalog
-from wizard.search import MIN_SCORE, SearchIndex, make_snippet, match_spans, normalize, plain_text, terms
+from wizard.search import MIN_SCORE, SearchIndex, make_snippet, match_spans, normalize, plain_text, query_terms, terms
 
 ANSWERS = """\
 answers:
@@ -137,3 +137,35 @@ def test_match_spans_follow_the_original_text_through_punctuation():
     text = "在「人员变更回退」中撤销"
     assert [text[s:e] for s, e in match_spans(text, "“人员变更回退”")] == ["人员变更回退"]
     assert match_spans(text, "") == []
+
+
+def test_pruned_ranking_equals_scoring_every_term_in_full():
+    """MaxScore pruning must never change the result: compare with a brute-force sum on a generated catalog."""
+    import random
+    import sys
+    from collections import defaultdict
+
+    from tests.conftest import BUNDLED_TREES, REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from search_speed import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    seed = load_catalog([BUNDLED_TREES]).catalog
+    assert seed is not None
+    rng = random.Random(1)
+    catalog = generate(seed, 400, rng)
+    index = SearchIndex.build(catalog)
+    bodies = [answer.body for answer in catalog.answers.values()]
+    queries = ["户籍性质为空", "未获取到人员信息", "工地", "人", "单位办事社会保险", "12333 窗口"]
+    queries += [body[start : start + 8] for body in rng.sample(bodies, 30) for start in (0, 10)]
+    for query in queries:
+        pruned = index.search(query, top=5)
+        bag = query_terms(query)
+        full: dict[int, float] = defaultdict(float)
+        for term in bag:
+            for doc, value in index._postings.get(term, {}).items():
+                full[doc] += value
+        best = sorted(((-v * index._factor[d], index._documents[d].answer_id) for d, v in full.items()))[:5]
+        assert [hit.answer for hit in pruned] == [answer_id for _, answer_id in best], query
