@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from wizard.engine import Session, answer_heading, menu_markdown
 from wizard.model import Answer
+from wizard.tui.safe import Part, assemble, clean, literal
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.question import NAVIGATION
 from wizard.tui.transcripts import default_folder, save_transcript
@@ -25,7 +26,7 @@ from wizard.tui.transcripts import default_folder, save_transcript
 
 def menu_content(answer: Answer, heading: str) -> Content:
     """Each click path as numbered steps, one per line (never a raw arrow)."""
-    parts: list[tuple[str, str] | str] = []
+    parts: list[Part] = []
     for number, path in enumerate(answer.menu, start=1):
         title = heading + (f" {number}" if len(answer.menu) > 1 else "")
         parts.append((title, "bold"))
@@ -33,18 +34,18 @@ def menu_content(answer: Answer, heading: str) -> Content:
             parts += ["\n", (f"  {step_number}. ", "dim"), step]
         if number < len(answer.menu):
             parts.append("\n\n")
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 def trail_content(trail: list[tuple[str, str]], heading: str) -> Content:
     """The choices that led here, oldest first."""
-    parts: list[tuple[str, str] | str] = [(heading, "bold")]
+    parts: list[Part] = [(heading, "bold")]
     for number, (question, choice) in enumerate(trail, start=1):
         parts += ["\n", (f"  {number}. ", "dim")]
         if question:
             parts += [(question, "dim"), " › "]
         parts.append(choice)
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 def answer_text(answer: Answer, lang: str) -> str:
@@ -96,11 +97,11 @@ class AnswerScreen(WizardScreen):
         answer = session.answer if session is not None else None
         if session is None or answer is None:
             return
-        self.query_one("#answer-title", Static).update(Content(answer.title))
+        self.query_one("#answer-title", Static).update(literal(answer.title))
         faq = self.query_one("#answer-faq", Static)
         faq.update(Content(self.t("answer_faq").format(answer.faq) if answer.faq else ""))
         faq.display = answer.faq is not None
-        self.query_one("#answer-body", Markdown).update(answer.body)
+        self.query_one("#answer-body", Markdown).update(clean(answer.body))
         menu = self.query_one("#answer-menu", Static)
         menu.update(menu_content(answer, self.t("answer_menu")))
         menu.display = bool(answer.menu)
@@ -115,10 +116,12 @@ class AnswerScreen(WizardScreen):
         ]
         related_list = self.query_one("#related", OptionList)
         related_list.set_options(
-            Option(Content.assemble(f"{number}. ", related_answer.title), id=answer_id)
+            Option(assemble(f"{number}. ", related_answer.title), id=answer_id)
             for number, (answer_id, related_answer) in enumerate(related, start=1)
         )
         related_list.display = bool(related)
+        if related:
+            related_list.highlighted = 0
         self.query_one("#related-heading").display = bool(related)
         self.query_one("#answer-scroll").scroll_home(animate=False)
         self.query_one("#yes", Button).focus()

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui.safe import assemble
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.search_results import SearchResults
 
@@ -51,7 +52,7 @@ class HomeScreen(WizardScreen):
         highlighted = tasks.highlighted
         options = []
         for number, tree in enumerate(self.wizard.catalog.ordered_trees(), start=1):
-            prompt = Content.assemble((f"{number}. ", "bold"), (tree.title, "bold"), "\n   ", (tree.summary, "dim"))
+            prompt = assemble((f"{number}. ", "bold"), (tree.title, "bold"), "\n   ", (tree.summary, "dim"))
             options.append(Option(prompt, id=tree.id))
         tasks.set_options(options)
         if options:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui.safe import assemble, literal
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 
@@ -56,18 +57,18 @@ class QuestionScreen(WizardScreen):
             return
         question = session.question
         tree = session.catalog.trees[session.place.tree or ""]
-        self.query_one("#task-title", Static).update(Content(tree.title))
+        self.query_one("#task-title", Static).update(literal(tree.title))
         trail = session.trail()
         crumbs = self.query_one(Breadcrumb)
         crumbs.show_trail(trail)
         self.query_one("#crumbs-heading").display = bool(trail)
-        self.query_one("#question", Static).update(Content(question.question))
+        self.query_one("#question", Static).update(literal(question.question))
         help_text = self.query_one("#help", Static)
-        help_text.update(Content(question.help or ""))
+        help_text.update(literal(question.help or ""))
         help_text.display = bool(question.help)
         options = self.query_one("#options", OptionList)
         options.set_options(
-            Option(Content.assemble((f"{number}. ", "bold"), option.label), id=f"option-{number - 1}")
+            Option(assemble((f"{number}. ", "bold"), option.label), id=f"option-{number - 1}")
             for number, option in enumerate(question.options, start=1)
         )
         options.highlighted = 0

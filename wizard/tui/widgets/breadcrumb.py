@@ -6,9 +6,10 @@ long Chinese labels must wrap, not be cropped. Each crumb is one history step.
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from wizard.tui.safe import Part, assemble
 
 
 class Breadcrumb(OptionList):
@@ -17,10 +18,12 @@ class Breadcrumb(OptionList):
     def show_trail(self, trail: list[tuple[str, str]]) -> None:
         options = []
         for number, (question, choice) in enumerate(trail, start=1):
-            parts: list[tuple[str, str] | str] = [(f"{number}. ", "dim")]
+            parts: list[Part] = [(f"{number}. ", "dim")]
             if question:
                 parts += [(question, "dim"), " › "]
             parts.append((choice, "bold"))
-            options.append(Option(Content.assemble(*parts), id=f"step-{number - 1}"))
+            options.append(Option(assemble(*parts), id=f"step-{number - 1}"))
         self.set_options(options)
+        if options:
+            self.highlighted = len(options) - 1  # the step most often taken back
         self.display = bool(options)

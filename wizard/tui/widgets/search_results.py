@@ -1,7 +1,8 @@
 """Search hits as a list: title, FAQ number, and the snippet with the match highlighted.
 
-Snippets are content, so the highlight is built as styled spans on a plain
-:class:`Content`, never as markup: brackets in an answer stay brackets.
+Snippets are content, so the highlight is built as styled spans on plain
+text (:func:`wizard.tui.safe.highlighted`), never as markup: brackets in an
+answer stay brackets.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from wizard.tui.safe import Part, assemble, highlighted
+
 if TYPE_CHECKING:
     from wizard.search import Hit
 
@@ -21,20 +24,17 @@ HIGHLIGHT = "bold reverse"
 
 def snippet_content(snippet: str, highlights: Sequence[tuple[int, int]]) -> Content:
     """The snippet as plain text with each (start, end) span highlighted."""
-    content = Content(snippet)
-    for start, end in highlights:
-        content = content.stylize(HIGHLIGHT, start, end)
-    return content
+    return highlighted(snippet, highlights, HIGHLIGHT)
 
 
 def hit_prompt(hit: Hit, faq_label: str) -> Content:
     """How one hit reads in the list: bold title, FAQ number, snippet underneath."""
-    parts: list[Content | tuple[str, str] | str] = [(hit.title, "bold")]
+    parts: list[Part] = [(hit.title, "bold")]
     if hit.faq:
         parts.append(("  " + faq_label.format(hit.faq), "dim"))
     if hit.snippet:
         parts += ["\n", snippet_content(hit.snippet, hit.highlights)]
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 class SearchResults(OptionList):

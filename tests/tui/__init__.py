@@ -1,0 +1,1 @@
+"""Pilot, snapshot and safety tests of the clerk's Textual app."""

@@ -1,0 +1,96 @@
+"""Fixtures for driving the real app with Pilot, and reading what the terminal would show."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+
+from tests.conftest import BUNDLED_TREES
+from wizard.loader import load_catalog
+from wizard.model import Catalog
+from wizard.tui.app import WizardApp
+
+DATA = Path(__file__).resolve().parent / "data"
+HOSTILE = DATA / "hostile"
+SAMPLE = DATA / "sample"
+
+
+def load(folder: Path) -> Catalog:
+    result = load_catalog([folder])
+    assert result.catalog is not None, [d.format() for d in result.diagnostics]
+    return result.catalog
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Catalog:
+    return load(BUNDLED_TREES)
+
+
+@pytest.fixture(scope="session")
+def hostile() -> Catalog:
+    return load(HOSTILE)
+
+
+@pytest.fixture(scope="session")
+def sample() -> Catalog:
+    return load(SAMPLE)
+
+
+MakeApp = Callable[..., WizardApp]
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> MakeApp:
+    """A WizardApp that saves into tmp_path unless told otherwise."""
+
+    def make(catalog: Catalog, **options: object) -> WizardApp:
+        options.setdefault("save_dir", tmp_path / "saved")
+        return WizardApp(catalog, **options)  # type: ignore[arg-type]
+
+    return make
+
+
+def screen_text(app: App[object]) -> str:
+    """The current screen as plain text, exactly as the terminal would show it."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), force_terminal=True, record=True, legacy_windows=False
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+_LAYOUT = re.compile(r"[\s▊▎▔▁]")
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces, line breaks and border edges: wrapped lines join back to the original."""
+    return _LAYOUT.sub("", text)
+
+
+def task_key(catalog: Catalog, tree_id: str) -> str:
+    """The number key that picks a tree on the home screen."""
+    ids = [tree.id for tree in catalog.ordered_trees()]
+    return str(ids.index(tree_id) + 1)
+
+
+async def choose(pilot: Pilot[object], app: WizardApp, label: str) -> None:
+    """Press the number key of the option labelled ``label`` on the question screen."""
+    assert app.session is not None
+    labels = [option.label for option in app.session.options]
+    assert label in labels, (label, labels)
+    await pilot.press(str(labels.index(label) + 1))
+    await pilot.pause()
+
+
+async def start(pilot: Pilot[object], app: WizardApp, tree_id: str) -> None:
+    """Pick a task on the home screen by its number key and start it with Enter."""
+    await pilot.press(task_key(app.catalog, tree_id), "enter")
+    await pilot.pause()

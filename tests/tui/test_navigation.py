@@ -1,0 +1,247 @@
+"""Back, restart, breadcrumb jumps, home, help, yes/no, related, copy and save on real screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
+from wizard.model import Catalog
+from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.home import HomeScreen
+from wizard.tui.screens.question import QuestionScreen
+
+
+def title_of(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one("#answer-title", Static).visual.plain
+
+
+async def test_back_restart_and_home(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "second")
+        await choose(pilot, app, "出错了")  # continues in the tree 'sample'
+        await choose(pilot, app, "其他报错")
+        assert app.session is not None and app.session.place.question == "other"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.place.question == "which-error"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.session.place.question == "what"
+        await choose(pilot, app, "出错了")
+        await choose(pilot, app, "其他报错")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.place.question == "what" and app.session.history == ()
+        await pilot.press("escape")  # back from the first question: the task list
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        await start(pilot, app, "sample")
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+
+
+async def test_back_from_an_answer_returns_to_its_question(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        assert isinstance(app.screen, AnswerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert len(app.screen_stack) == 2
+        assert "系统提示的是哪条报错？" in screen_text(app)
+
+
+async def test_breadcrumb_selects_an_earlier_step(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "second")
+        await choose(pilot, app, "出错了")
+        await choose(pilot, app, "其他报错")
+        shown = screen_text(app)
+        assert "要查询或打印什么？ › 出错了" in shown
+        assert "系统提示的是哪条报错？ › 其他报错" in shown
+        crumbs = app.screen.query_one("#crumbs", OptionList)
+        assert crumbs.option_count == 2
+        await pilot.press("shift+tab")  # from the options up to the breadcrumb
+        await pilot.pause()
+        assert app.focused is crumbs
+        assert crumbs.highlighted == 1  # the latest step is ready to be taken back
+        await pilot.press("enter")  # the second crumb: back to "which-error"
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.place.question == "which-error"
+        assert [step.label for step in app.session.history] == ["出错了"]
+        await pilot.click("#crumbs", offset=(4, 0))  # the first crumb, with the mouse
+        await pilot.pause()
+        assert app.session.place.question == "what" and app.session.history == ()
+        assert not app.screen.query_one("#crumbs").display
+
+
+async def test_answer_screen_shows_menu_steps_and_trail(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "未获取到人员信息")
+        shown = screen_text(app)
+        assert "报错「未获取到人员信息」怎么办？" in shown
+        assert "常见问题第 11 条" in shown
+        assert "1. 单位办事" in shown and "2. 社会保险" in shown and "3. 人员基础信息采集" in shown
+        assert "系统提示的是哪条报错？ › 未获取到人员信息" in shown
+        assert "是否解决了您的问题？" in shown
+        assert "→" not in shown
+
+
+async def test_yes_goes_home_with_a_confirmation(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        assert [n.message for n in app._notifications] == ["很高兴问题已解决。"]
+
+
+async def test_no_shows_the_escalation_then_related_answers(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "未获取到人员信息")
+        await pilot.press("n")
+        await pilot.pause()
+        assert title_of(app) == "请联系社保经办机构"
+        assert app.session is not None and app.session.trail()[-1] == ("", "未解决")
+        await pilot.press("escape")  # back returns to the answer that did not help
+        await pilot.pause()
+        assert title_of(app) == "报错「未获取到人员信息」怎么办？"
+        related = app.screen.query_one("#related", OptionList)
+        assert related.option_count == 1
+        related.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert title_of(app) == "报错「户籍性质为空」怎么办？"
+        assert app.session.trail()[-1] == ("", "相关问题：报错「户籍性质为空」怎么办？")
+
+
+async def test_no_on_the_escalation_itself_says_there_is_nothing_further(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        await choose(pilot, app, "是")
+        await pilot.press("n")
+        await pilot.pause()
+        assert title_of(app) == "请联系社保经办机构"
+        assert len(app.session.history) == 2  # type: ignore[union-attr]
+        assert [n.message for n in app._notifications] == ["没有可转接的人工服务说明。"]
+
+
+async def test_copy_puts_the_answer_as_plain_text_on_the_clipboard(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "未获取到人员信息")
+        await pilot.press("c")
+        await pilot.pause()
+        copied = app.clipboard
+        assert copied.startswith("报错「未获取到人员信息」怎么办？（常见问题第 11 条）\n")
+        assert "需先在网办大厅完成**人员基础信息采集**" in copied
+        assert "1. 单位办事\n2. 社会保险\n3. 人员基础信息采集" in copied
+        assert "解答已复制到剪贴板。" in [n.message for n in app._notifications]
+
+
+async def test_save_writes_unique_transcripts_and_says_where(
+    sample: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "transcripts"
+    app = make_app(sample, save_dir=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("s", "s")
+        await pilot.pause()
+        files = sorted(folder.iterdir())
+        assert len(files) == 2
+        for path in files:
+            assert path.suffix == ".md" and path.name.isascii() and " " not in path.name
+            text = path.read_text(encoding="utf-8")
+            assert "## 问答经过" in text
+            assert "1. 系统提示的是哪条报错？ — 户籍性质为空" in text
+            assert "报错「户籍性质为空」怎么办？" in text
+            assert "请在「人员基础信息变更」中补录户籍性质后再提交。" in text
+        messages = [n.message for n in app._notifications]
+        assert f"办理记录已保存到：{files[0]}" in messages and f"办理记录已保存到：{files[1]}" in messages
+
+
+async def test_save_into_an_unwritable_place_reports_instead_of_crashing(
+    sample: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = make_app(sample, save_dir=blocker / "sub")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert any(n.message.startswith("无法保存办理记录：") for n in app._notifications)
+
+
+async def test_help_lists_every_key_and_closes(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await start(pilot, app, "sample")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for words in ("按键说明", "返回上一步", "重新开始", "首页", "搜索", "退出", "复制解答", "保存记录", "1-9"):
+            assert words in shown, words
+        assert "Esc / Backspace" in shown and "Home / h" in shown and "^R" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("question_mark", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_footer_shows_the_keys(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await start(pilot, app, "sample")
+        footer = screen_text(app).splitlines()[-1]
+        for words in ("1-9 选择", "Esc 返回上一步", "^R 重新开始", "h 首页", "q 退出", "? 按键说明", "/ 搜索"):
+            assert words in footer, words
+
+
+async def test_q_quits(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running and app.return_code == 0
+
+
+async def test_number_keys_pick_a_task_and_enter_starts_it(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        tasks = app.screen.query_one("#tasks", OptionList)
+        assert [tasks.get_option_at_index(i).id for i in range(tasks.option_count)] == ["sample", "second"]
+        await pilot.press("2")
+        assert tasks.highlighted == 1 and isinstance(app.screen, HomeScreen)
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None and app.session.start_tree == "sample"
+        assert squeeze("参保登记报错处理") in squeeze(screen_text(app))

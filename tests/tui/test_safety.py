@@ -1,0 +1,127 @@
+"""Content is text, never markup or terminal commands, on every real screen."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from tests.tui.conftest import MakeApp, choose, screen_text, start
+from wizard.model import Catalog
+from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.home import HomeScreen
+from wizard.tui.screens.question import QuestionScreen
+
+CLICK = "[@click=app.quit]退出[/]"
+
+
+def rings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Actions run by the app; markup in content must never add any."""
+    return [n.message for n in app._notifications]
+
+
+async def test_home_shows_markup_like_titles_literally(hostile: Catalog, make_app: MakeApp) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=(100, 30)) as pilot:
+        shown = screen_text(app)
+        assert f"1. {CLICK} 任务" in shown
+        assert "摘要 [/etc/hosts] [bold]x [31m红色" in shown  # the loader removed the ESC itself
+        await pilot.click("#tasks", offset=(8, 0))  # on the would-be link
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_question_and_answer_screens_show_content_literally(hostile: Catalog, make_app: MakeApp) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, app, "hostile")
+        assert isinstance(app.screen, QuestionScreen)
+        shown = screen_text(app)
+        assert f"问题 {CLICK} 以及 [/etc/hosts]？" in shown
+        assert "帮助 [bold]x 和 [link=https://example.com]链接[/link]" in shown
+        assert f"1. {CLICK}" in shown and "2. [/etc/hosts]" in shown
+        await pilot.click("#question", offset=(5, 0))
+        await pilot.click("#options", offset=(6, 1))  # selects option 1, must not quit
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, AnswerScreen)
+        shown = screen_text(app)
+        assert f"{CLICK} 标题 [bold]x" in shown
+        assert "常见问题第 9 条" in shown
+        assert f"正文里的 {CLICK} 和 [/etc/hosts] 以及 [bold]x 都要原样显示。" in shown
+        assert "[link=file:///etc/passwd]链接[/link]" in shown
+        assert "1. [/etc/hosts]" in shown and f"2. {CLICK}" in shown and "3. [bold]x" in shown
+        assert f"问题 {CLICK} 以及 [/etc/hosts]？ › {CLICK}" in shown
+        await pilot.click("#answer-body", offset=(8, 0))
+        await pilot.click("#answer-title", offset=(3, 0))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AnswerScreen)
+        await pilot.press("c")
+        assert app.clipboard.startswith(f"{CLICK} 标题 [bold]x（常见问题第 9 条）")
+
+
+async def test_breadcrumb_and_related_show_markup_literally(hostile: Catalog, make_app: MakeApp) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, app, "hostile")
+        await choose(pilot, app, "[/etc/hosts]")
+        assert f"问题 {CLICK} 以及 [/etc/hosts]？ › [/etc/hosts]" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await choose(pilot, app, CLICK)
+        assert "1. [red]普通答案[/red]" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[b]请联系 12333[/b]" in shown
+        assert "请拨打 12333。[@click=app.bell]响铃[/]" in shown
+
+
+async def test_control_characters_never_reach_the_terminal(hostile: Catalog, make_app: MakeApp) -> None:
+    """Even content that bypassed the loader's cleaning is shown without its ESC sequences."""
+    esc = "\x1b[2J\x1b]52;c;cHduZWQ=\x07"
+    answer = hostile.answers["hostile-click"]
+    tree = hostile.trees["hostile"]
+    first = tree.nodes["first"]
+    dirty = hostile.model_copy(
+        update={
+            "answers": {
+                **hostile.answers,
+                "hostile-click": answer.model_copy(update={"title": f"标题{esc}尾", "body": f"正文{esc}尾"}),
+            },
+            "trees": {
+                "hostile": tree.model_copy(
+                    update={
+                        "title": f"任务{esc}尾",
+                        "nodes": {**tree.nodes, "first": first.model_copy(update={"question": f"问题{esc}尾"})},
+                    }
+                )
+            },
+        }
+    )
+    app = make_app(dirty)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "\x1b" not in screen_text(app) and "任务" in screen_text(app)
+        await start(pilot, app, "hostile")
+        assert "\x1b" not in screen_text(app) and "问题" in screen_text(app)
+        await choose(pilot, app, CLICK)
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "标题" in shown and "正文" in shown
+        assert app.is_running
+
+
+async def test_search_shows_hostile_snippets_literally(hostile: Catalog, make_app: MakeApp) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"etc/hosts")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count >= 1
+        shown = screen_text(app)
+        assert f"{CLICK} 标题 [bold]x" in shown
+        assert "[/etc/hosts]" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AnswerScreen)
+        assert isinstance(app.screen_stack[0], HomeScreen)

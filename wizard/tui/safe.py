@@ -1,0 +1,54 @@
+"""Content from YAML as display text: no markup parsing, no terminal control characters.
+
+The loader already strips control characters, but the screens must not rely on
+it (a catalog can be built in memory), and Textual's ``Content`` only strips a
+few of them: ESC passes through to the terminal. So every piece of content
+goes through :func:`clean` before it becomes a :class:`Content`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from wizard.loader import clean_text
+
+Part = Content | tuple[str, str] | str
+
+
+def clean(text: str) -> str:
+    """Text without C0/C1 control characters (newline and tab stay)."""
+    return clean_text(text)
+
+
+def literal(text: str, style: str = "") -> Content:
+    """Content that shows ``text`` exactly, optionally in one style."""
+    return Content.styled(clean(text), style) if style else Content(clean(text))
+
+
+def assemble(*parts: Part) -> Content:
+    """Join parts; plain strings and (text, style) pairs are cleaned first."""
+    cleaned: list[Part] = []
+    for part in parts:
+        if isinstance(part, tuple):
+            cleaned.append((clean(part[0]), part[1]))
+        elif isinstance(part, str):
+            cleaned.append(clean(part))
+        else:
+            cleaned.append(part)
+    return Content.assemble(*cleaned)
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Content:
+    """``text`` with each (start, end) span styled; cleaned piece by piece so spans stay aligned."""
+    parts: list[Part] = []
+    position = 0
+    for start, end in sorted(spans):
+        start, end = max(start, position), min(end, len(text))
+        if start >= end:
+            continue
+        parts += [text[position:start], (text[start:end], style)]
+        position = end
+    parts.append(text[position:])
+    return assemble(*parts)
