@@ -12,7 +12,10 @@ from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.question import QuestionScreen
 
 SIZES = [pytest.param((60, 20), id="60x20"), pytest.param((200, 60), id="200x60")]
-LONG_QUESTION = "这是一个非常长的中文问题，用来检查在很窄的终端里文字会自动换行而不是被截断，一直写到这里才结束的句子末尾标记：终点？"
+LONG_QUESTION = (
+    "这是一个非常长的中文问题，用来检查在很窄的终端里文字会自动换行而不是被截断，"
+    "一直写到这里才结束的句子末尾标记：终点？"
+)
 LONG_LABEL = "这是一个非常长的中文选项，用来检查在很窄的终端里选项文字也会自动换行而不是被截断：选项末尾"
 
 

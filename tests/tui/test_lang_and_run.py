@@ -1,0 +1,69 @@
+"""--lang en switches the interface's own words; run_app's exit code on broken trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import SAMPLE, MakeApp, choose, screen_text, start
+from wizard.i18n import STRINGS
+from wizard.model import Catalog
+from wizard.tui.app import run_app
+from wizard.tui.screens.help import HelpScreen
+
+
+def test_every_interface_string_exists_in_both_languages() -> None:
+    assert set(STRINGS["zh"]) == set(STRINGS["en"])
+    assert all(STRINGS["en"].values()) and all(STRINGS["zh"].values())
+
+
+async def test_english_interface_keeps_the_content_as_written(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample, lang="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Jiangsu HR & Social Security Wizard" in shown and "Tasks" in shown
+        assert "参保登记报错处理" in shown  # content stays Chinese
+        assert "1-9 Pick task" in shown and "q Quit" in shown
+        await start(pilot, app, "sample")
+        footer = screen_text(app).splitlines()[-1]
+        assert "Esc Back" in footer and "^R Restart" in footer and "h Home" in footer
+        assert "系统提示的是哪条报错？" in screen_text(app)
+        await choose(pilot, app, "户籍性质为空")
+        shown = screen_text(app)
+        assert "Did this solve your problem?" in shown and "FAQ 13" in shown
+        assert "Your choices" in shown and "Click path" in shown
+        assert "报错「户籍性质为空」怎么办？" in shown
+        for chinese in ("是否解决", "返回上一步", "常见问题第", "操作路径"):
+            assert chinese not in shown
+        await pilot.press("c")
+        assert app.clipboard.startswith("报错「户籍性质为空」怎么办？（FAQ 13）")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "Keys" in shown and "Everywhere" in shown and "Copy" in shown
+        assert "按键说明" not in shown
+
+
+async def test_the_chinese_app_is_unaffected_by_an_english_one(sample: Catalog, make_app: MakeApp) -> None:
+    """Binding descriptions are translated per instance, never on the shared class."""
+    english = make_app(sample, lang="en")
+    async with english.run_test(size=(160, 30)):
+        pass
+    app = make_app(sample)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        assert "1-9 选中事项" in screen_text(app)
+
+
+def test_run_app_reports_broken_trees_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "trees"
+    broken.mkdir()
+    (broken / "answers.yaml").write_text((SAMPLE / "answers.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (broken / "t.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert run_app([broken], lang="zh") == 1
+    err = capsys.readouterr().err
+    assert "无法加载事项文件：" in err
+    assert f"{broken / 't.yaml'}:2:1: error WZ001" in err

@@ -1,0 +1,110 @@
+"""Live search on the home screen and from anywhere with `/`."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Input, OptionList
+
+from tests.tui.conftest import MakeApp, choose, screen_text, start
+from wizard.model import Catalog
+from wizard.tui.safe import highlighted
+from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.home import HomeScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.search import SearchScreen
+from wizard.tui.widgets.search_results import HIGHLIGHT
+
+
+def styled_text(content: Content) -> list[str]:
+    """The pieces of ``content`` that carry the highlight style."""
+    return [content.plain[span.start : span.end] for span in content.spans if span.style == HIGHLIGHT]
+
+
+def test_highlight_spans_survive_control_characters() -> None:
+    content = highlighted("报错\x1b「户籍性质为空」", [(4, 6)], HIGHLIGHT)
+    assert content.plain == "报错「户籍性质为空」"
+    assert styled_text(content) == ["户籍"]
+    assert highlighted("[b]户籍[/b]", [(3, 5), (4, 9)], HIGHLIGHT).plain == "[b]户籍[/b]"
+
+
+async def test_home_search_shows_live_results_and_opens_one(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input) and isinstance(app.screen, HomeScreen)
+        await pilot.press(*"户籍")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.display and not app.screen.query_one("#tasks").display
+        first = results.get_option_at_index(0)
+        assert first.id == "sample-hukou-empty"
+        assert isinstance(first.prompt, Content) and "户籍" in styled_text(first.prompt)
+        shown = screen_text(app)
+        assert "报错「户籍性质为空」怎么办？" in shown and "常见问题第 13 条" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert app.session is not None and app.session.place.answer == "sample-hukou-empty"
+        assert app.session.trail() == [("", "搜索：户籍")]
+        assert "搜索：户籍" in screen_text(app)
+        await pilot.press("escape")  # nothing before the search: back to the task list
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+
+
+async def test_home_search_arrow_into_results_and_escape_clears(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"人员")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count >= 2
+        await pilot.press("down")
+        assert app.focused is results
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert app.session is not None
+        assert app.session.place.answer == results.get_option_at_index(1).id
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "" and app.screen.query_one("#tasks").display
+        assert app.focused is app.screen.query_one("#tasks")
+
+
+async def test_home_search_without_hits_says_so(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "没有找到相关的解答，请换个说法试试。" in screen_text(app)
+
+
+async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
+        await pilot.press(*"户籍", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None and app.session.place.question == "other"
+        await pilot.press("slash", *"人员信息")
+        await pilot.pause()
+        assert "未获取到人员信息" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert app.session.trail() == [("系统提示的是哪条报错？", "其他报错"), ("", "搜索：人员信息")]
+        stack = [type(screen).__name__ for screen in app.screen_stack]
+        assert stack == ["HomeScreen", "QuestionScreen", "AnswerScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.session.place.question == "other"

@@ -1,0 +1,94 @@
+"""`wizard --watch`: edits reload the trees; broken edits show diagnostics and keep the session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.question import QuestionScreen
+
+TIMEOUT = 15.0
+
+
+def trees_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "trees"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def write(path: Path, text: str) -> None:
+    """Write and move the modification time forward, so even a coarse clock sees the edit."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+async def wait_for_message(pilot: Pilot[object], app: WizardApp, start_with: str) -> str:
+    """Poll (the watch timer runs in the background) until a notification starts with ``start_with``."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for notification in app._notifications:
+            if notification.message.startswith(start_with):
+                return notification.message
+        await pilot.pause(0.1)
+    raise AssertionError(f"no notification {start_with!r}; got {[n.message for n in app._notifications]}")
+
+
+async def test_broken_edit_shows_diagnostics_and_keeps_the_session_then_a_fix_reloads(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    folder = trees_copy(tmp_path)
+    tree_file = folder / "sample.yaml"
+    good = tree_file.read_text(encoding="utf-8")
+    app = make_app(load(folder), watch_paths=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        write(tree_file, good.replace("next: other", "next: no-such-question"))
+        report = await wait_for_message(pilot, app, "事项文件有错误，继续使用上一版内容：")
+        assert f"{tree_file}:15:15: error WZ031" in report
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None and app.session.place.question == "other"
+        assert [step.label for step in app.session.history] == ["其他报错"]
+        assert "报错信息里是否提到身份证号码？" in screen_text(app)
+        await choose(pilot, app, "是")  # the old trees keep working
+        assert app.session.place.answer == "sample-contact"
+        await pilot.press("escape")
+        await pilot.pause()
+
+        app.clear_notifications()
+        write(tree_file, good.replace("报错信息里是否提到身份证号码？", "报错信息里是否提到身份证号码（新）？"))
+        assert await wait_for_message(pilot, app, "事项内容已重新加载。") == "事项内容已重新加载。"
+        assert app.problems == []
+        assert app.session.place.question == "other"
+        assert app.session.catalog is app.catalog
+        assert "报错信息里是否提到身份证号码（新）？" in screen_text(app)
+
+
+async def test_reload_that_removes_the_current_question_keeps_the_old_trees_for_the_session(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    folder = trees_copy(tmp_path)
+    tree_file = folder / "sample.yaml"
+    good = tree_file.read_text(encoding="utf-8")
+    app = make_app(load(folder), watch_paths=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        old = app.session.catalog  # type: ignore[union-attr]
+        renamed = good.replace("next: other", "next: other-error").replace("  other:", "  other-error:")
+        write(tree_file, renamed.replace("title: 参保登记报错处理", "title: 参保登记报错（新版）"))
+        message = await wait_for_message(pilot, app, "事项内容已重新加载。")
+        assert "当前问题在新内容中已不存在，本次办理继续使用旧内容。" in message
+        assert app.session is not None and app.session.catalog is old
+        assert app.session.place.question == "other"
+        assert "报错信息里是否提到身份证号码？" in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "参保登记报错（新版）" in screen_text(app)  # the task list uses the new trees
