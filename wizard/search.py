@@ -27,6 +27,7 @@ query only adds up precomputed numbers: fast enough to search on each keystroke.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -304,21 +305,22 @@ class SearchIndex:
             (term for term in query_terms if term in self._postings), key=lambda term: (-self._ceiling[term], term)
         )
         left = sum(self._ceiling[term] for term in present)
-        scores: dict[int, float] = defaultdict(float)
+        done = 0.0  # no answer can have scored more than the ceilings of the terms added so far
+        scores: dict[int, float] = {}
         for position, term in enumerate(present):
-            if len(scores) >= top:
+            if len(scores) >= top and left < done:
                 floor = heapq.nlargest(top, scores.values())[-1] * ESCALATION_FACTOR
                 if left < floor:
-                    rest = present[position:]
                     candidates = {index: score for index, score in scores.items() if score + left >= floor}
-                    for other in rest:
+                    for other in present[position:]:
                         postings = self._postings[other]
                         for index in candidates:
                             candidates[index] += postings.get(index, 0.0)
                     return candidates
-            for index, value in self._postings[term].items():
-                scores[index] += value
+            current = scores.get
+            scores.update({index: current(index, 0.0) + value for index, value in self._postings[term].items()})
             left -= self._ceiling[term]
+            done += self._ceiling[term]
         return scores
 
     def _hit(self, document: _Document, score: float, query: str) -> Hit:
@@ -327,6 +329,7 @@ class SearchIndex:
         return Hit(document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights)
 
 
+@functools.lru_cache(maxsize=256)
 def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
     """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from."""
     chars: list[str] = []
