@@ -1,0 +1,144 @@
+"""How tree coverage and path statistics scale: a generated tree of ~100 000 questions.
+
+The tree is written as YAML in a temporary folder and loaded through the real
+loader and checks, as a maintainer's trees would be. One file of 100 000
+questions would pass the loader's 5 MB limit, so the tree is split the way a
+maintainer would split it: a small top tree whose last questions hand over to
+16 subtrees (``tree:`` links), one file each. Every question is a heap node with
+options L and R (the two questions below it, or answers at the bottom) and E
+(an answer); the examples take every option, so coverage must come out 100%.
+
+Reported: bytes written, load time (parse + schema + graph checks, including the
+checks' own walk of every example), coverage time (walking every example and
+building the report), path-statistics time, and peak memory (peak RSS of the
+process, and the tracemalloc peak of the coverage and path phases alone).
+
+    .venv/bin/python benchmarks/coverage_scale.py [--questions 100000] [--subtrees 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from wizard.coverage import Coverage, load
+from wizard.paths import tree_stats
+
+ANSWER_COUNT = 10
+
+
+def heap_tree(tree_id: str, prefix: str, size: int, below: list[str] | None, *, title: str) -> tuple[str, int]:
+    """YAML of one heap-shaped tree with examples taking every option.
+
+    ``below`` names the trees its bottom edges link to (None: they end at answers).
+    Returns the text and the number of questions.
+    """
+    lines = [f"id: {tree_id}", f"title: {title}", "summary: generated", f"start: {prefix}0", "nodes:"]
+    examples: list[tuple[list[str], str]] = []
+    links = iter(below or [])
+    paths: dict[int, list[str]] = {0: []}
+    for i in range(size):
+        lines += [f"  {prefix}{i}:", "    question: Q", "    options:"]
+        here = paths.pop(i)
+        for label, child in (("L", 2 * i + 1), ("R", 2 * i + 2)):
+            if child < size:
+                lines.append(f"      - {{label: {label}, next: {prefix}{child}}}")
+                paths[child] = [*here, label]
+            elif below is not None:
+                lines.append(f"      - {{label: {label}, tree: {next(links)}}}")
+                examples.append(([*here, label, "E"], "a0"))  # E at the linked tree's start question 0
+            else:
+                lines.append(f"      - {{label: {label}, answer: a{child % ANSWER_COUNT}}}")
+                examples.append(([*here, label], f"a{child % ANSWER_COUNT}"))
+        lines.append(f"      - {{label: E, answer: a{i % ANSWER_COUNT}}}")
+        examples.append(([*here, "E"], f"a{i % ANSWER_COUNT}"))
+    lines.append("examples:")
+    for labels, expect in examples:
+        lines += [f"  - choose: [{', '.join(labels)}]", f"    expect: {expect}"]
+    return "\n".join(lines) + "\n", size
+
+
+def write_trees(folder: Path, questions: int, subtrees: int) -> int:
+    """Write answers.yaml, top.yaml and the subtree files; returns the number of questions written."""
+    answers = ["answers:"] + [f"  a{i}:\n    title: 答案{i}\n    body: 正文{i}" for i in range(ANSWER_COUNT)]
+    (folder / "answers.yaml").write_text("\n".join(answers) + "\n", encoding="utf-8")
+    top_size = subtrees - 1  # a heap of n questions has n + 1 bottom edges: one per subtree
+    sub_size = (questions - top_size) // subtrees
+    names = [f"sub-{k}" for k in range(subtrees)]
+    total = 0
+    for k, name in enumerate(names):
+        text, count = heap_tree(name, f"s{k}-q", sub_size, None, title=f"子树{k}")
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        total += count
+    text, count = heap_tree("top", "t-q", top_size, names, title="顶层")
+    (folder / "top.yaml").write_text(text, encoding="utf-8")
+    return total + count
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=100_000)
+    parser.add_argument("--subtrees", type=int, default=16)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="wizard-coverage-scale-") as tmp:
+        folder = Path(tmp)
+        started = time.perf_counter()
+        count = write_trees(folder, args.questions, args.subtrees)
+        sizes = [p.stat().st_size for p in folder.glob("*.yaml")]
+        print(
+            f"generated   {count:,} questions in {len(sizes)} files, {sum(sizes) / 1e6:.1f} MB "
+            f"(largest {max(sizes) / 1e6:.2f} MB) in {time.perf_counter() - started:.2f} s"
+        )
+
+        started = time.perf_counter()
+        loaded = load([folder])
+        load_time = time.perf_counter() - started
+        if loaded.catalog is None:
+            for diagnostic in loaded.diagnostics[:20]:
+                print(diagnostic.format())
+            return 1
+        options = sum(len(q.options) for t in loaded.catalog.trees.values() for q in t.nodes.values())
+        examples = sum(len(t.examples) for t in loaded.catalog.trees.values())
+        print(f"load        {load_time:6.2f} s  ({options:,} options, {examples:,} examples; parse, schema, checks)")
+
+        started = time.perf_counter()
+        coverage = Coverage(loaded.catalog, loaded.index)
+        failures = coverage.run_examples()
+        report = coverage.report()
+        coverage_time = time.perf_counter() - started
+        print(f"coverage    {coverage_time:6.2f} s  ({report.percent:.2f}% covered, {len(failures)} failing examples)")
+
+        started = time.perf_counter()
+        stats = tree_stats(loaded.catalog)
+        paths_time = time.perf_counter() - started
+        top = stats["top"]
+        print(f"path stats  {paths_time:6.2f} s  (top: {top.paths:,} paths, longest {top.longest} choices)")
+        print(f"peak RSS    {peak_rss_mb():6.0f} MB (whole process, including the loaded catalog)")
+
+        tracemalloc.start()
+        again = Coverage(loaded.catalog, loaded.index)
+        again.run_examples()
+        again.report()
+        tree_stats(loaded.catalog)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"tracemalloc {peak / 1e6:6.1f} MB peak for coverage + path stats (on top of the catalog)")
+        ok = report.percent == 100.0 and not failures
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
