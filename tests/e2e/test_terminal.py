@@ -65,7 +65,7 @@ def test_walk_to_an_answer_in_a_real_terminal(tmux: Callable[..., str], tmp_path
     option = [o.label for o in question.options].index(example.choose[0])
     answer = catalog.answers[example.expect]
 
-    env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": str(tmp_path)}
     command = f"{WIZARD} --trees {BUNDLED_TREES} --save-dir {tmp_path}"
     tmux(
         "new-session", "-d", "-x", "120", "-y", "40",

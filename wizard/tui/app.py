@@ -17,19 +17,21 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from wizard.engine import Place, Session
 from wizard.i18n import text
-from wizard.model import Catalog
+from wizard.tui.home_cache import Task
 from wizard.tui.keys import localize
 from wizard.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from wizard.diagnostics import Diagnostic
+    from wizard.engine import Place, Session
+    from wizard.model import Catalog
     from wizard.search import Hit, SearchIndex
     from wizard.tui.watch import TreeWatcher
 
 MAX_SHOWN_PROBLEMS = 5
 WATCH_INTERVAL = 0.5
+LOAD_DELAY = 0.1
 
 
 class WizardApp(App[None]):
@@ -45,14 +47,22 @@ class WizardApp(App[None]):
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None,
         *,
         lang: str = "zh",
         save_dir: Path | None = None,
         watch_paths: Sequence[Path] | None = None,
+        load_from: Sequence[Path] | None = None,
+        tasks: Sequence[Task] | None = None,
     ) -> None:
+        """``catalog`` may be None: then ``tasks`` paint the home screen and the
+        catalog is loaded from ``load_from`` right after the first frame."""
         super().__init__()
-        self.catalog = catalog
+        if catalog is None and load_from is None:
+            raise ValueError("without a catalog, the app needs paths to load one from")
+        self._catalog = catalog
+        self._load_from = list(load_from or [])
+        self._cached_tasks = list(tasks or [])
         self.lang = lang
         self.save_dir = save_dir
         self.session: Session | None = None
@@ -70,7 +80,52 @@ class WizardApp(App[None]):
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
+    @property
+    def catalog(self) -> Catalog:
+        """The trees in use; loads them now if the first frame has not done it yet."""
+        if self._catalog is None:
+            self._finish_loading()
+        if self._catalog is None:  # broken since the cache was written: the app is exiting
+            from wizard.model import Catalog
+
+            return Catalog(trees={}, answers={})
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    @property
+    def loaded(self) -> bool:
+        return self._catalog is not None
+
+    def tasks(self) -> list[Task]:
+        """The home screen's task list: from the catalog, or from the start-up cache until it is loaded."""
+        if self._catalog is None:
+            return self._cached_tasks
+        from wizard.tui.home_cache import tasks_of
+
+        return tasks_of(self._catalog)
+
+    def _finish_loading(self) -> None:
+        """Load the catalog deferred at start-up; on errors, quit with them (run_app prints them)."""
+        if self._catalog is not None:
+            return
+        from wizard.loader import load_catalog
+
+        result = load_catalog(self._load_from)
+        if result.catalog is None:
+            self.problems = list(result.diagnostics)
+            self.exit(return_code=1)
+            return
+        self._catalog = result.catalog
+        if isinstance(self.screen, HomeScreen):
+            self.screen.show()
+
     def on_mount(self) -> None:
+        if self._catalog is None:
+            # After the first frame; a key pressed before then loads on demand (see catalog).
+            self.set_timer(LOAD_DELAY, self._finish_loading)
         if self._watch_paths:
             from wizard.tui.watch import TreeWatcher
 
@@ -80,6 +135,10 @@ class WizardApp(App[None]):
     # Moves: each asks the session, then shows where it now stands ------------------
     def start_task(self, tree_id: str) -> None:
         """Begin a new session at the first question of a tree."""
+        from wizard.engine import Session
+
+        if tree_id not in self.catalog.trees:
+            return
         self.session = Session(self.catalog)
         self.session.start(tree_id)
         self.show_place()
@@ -87,6 +146,8 @@ class WizardApp(App[None]):
     def open_answer(self, answer_id: str, via: str, *, fresh: bool = False) -> None:
         """Jump to an answer (search, escalation, related); ``fresh`` starts a new session."""
         if fresh or self.session is None:
+            from wizard.engine import Session
+
             self.session = Session(self.catalog)
         self.session.jump_to_answer(answer_id, via=via)
         self.show_place()
@@ -221,20 +282,42 @@ def _exists(catalog: Catalog, place: Place) -> bool:
 
 
 def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | None = None, watch: bool = False) -> int:
-    """Load the trees and run the app; 1 (with diagnostics on stderr) when the trees are broken."""
-    from wizard.loader import load_catalog
+    """Run the app; 1 (with diagnostics on stderr) when the trees are broken.
 
-    result = load_catalog(list(paths))
-    if result.catalog is None:
-        print(text("load_failed", lang), file=sys.stderr)
-        for diagnostic in result.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        return 1
+    With a fresh start-up cache the task list paints at once and the trees load
+    right after; otherwise they are loaded (and cached) before the app starts.
+    """
+    from wizard.tui import home_cache
+
+    paths = list(paths)
+    cache = home_cache.default_folder()
+    tasks = home_cache.read(paths, cache)
+    catalog = None
+    if tasks is None:
+        from wizard.loader import load_catalog
+
+        result = load_catalog(paths)
+        if result.catalog is None:
+            _report(result.diagnostics, lang)
+            return 1
+        catalog = result.catalog
+        home_cache.write(paths, cache, catalog)
     app = WizardApp(
-        result.catalog,
+        catalog,
         lang=lang,
         save_dir=Path(save_dir) if save_dir else None,
-        watch_paths=list(paths) if watch else None,
+        watch_paths=paths if watch else None,
+        load_from=paths,
+        tasks=tasks,
     )
     app.run()
+    if tasks is not None and not app.loaded and app.problems:
+        _report(app.problems, lang)
+        return 1
     return app.return_code or 0
+
+
+def _report(diagnostics: Sequence[Diagnostic], lang: str) -> None:
+    print(text("load_failed", lang), file=sys.stderr)
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)

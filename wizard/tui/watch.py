@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from wizard.loader import YAML_SUFFIXES
+YAML_SUFFIXES = (".yaml", ".yml")
+"""As in :mod:`wizard.loader` (a test keeps them equal); not imported from there so that
+the start-up cache check does not pay for YAML and pydantic."""
 
 Stamp = tuple[tuple[str, int, int], ...]
 

@@ -51,9 +51,9 @@ class HomeScreen(WizardScreen):
         tasks = self.query_one("#tasks", OptionList)
         highlighted = tasks.highlighted
         options = []
-        for number, tree in enumerate(self.wizard.catalog.ordered_trees(), start=1):
-            prompt = assemble((f"{number}. ", "bold"), (tree.title, "bold"), "\n   ", (tree.summary, "dim"))
-            options.append(Option(prompt, id=tree.id))
+        for number, task in enumerate(self.wizard.tasks(), start=1):
+            prompt = assemble((f"{number}. ", "bold"), (task.title, "bold"), "\n   ", (task.summary, "dim"))
+            options.append(Option(prompt, id=task.id))
         tasks.set_options(options)
         if options:
             tasks.highlighted = min(highlighted or 0, len(options) - 1)

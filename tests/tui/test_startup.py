@@ -1,0 +1,88 @@
+"""The start-up path: the cached task list, loading after the first frame, and light imports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
+from wizard import loader
+from wizard.tui import home_cache, safe, watch
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.question import QuestionScreen
+
+
+def test_the_tui_keeps_the_loaders_lists_in_step() -> None:
+    every = "".join(chr(c) for c in range(0x2100)) + "\u202a\u202e\u2066\u2069"
+    assert safe.clean(every) == loader.clean_text(every)
+    assert watch.YAML_SUFFIXES == loader.YAML_SUFFIXES
+
+
+def test_cache_round_trip_and_any_edit_invalidates_it(tmp_path: Path) -> None:
+    trees = tmp_path / "trees"
+    shutil.copytree(SAMPLE, trees)
+    cache = tmp_path / "cache"
+    assert home_cache.read([trees], cache) is None
+    home_cache.write([trees], cache, load(trees))
+    tasks = home_cache.read([trees], cache)
+    assert tasks == [
+        home_cache.Task("sample", "参保登记报错处理", "办理参保登记时系统提示报错，按报错信息查处理办法"),
+        home_cache.Task("second", "查询与打印", "打印社保结算单、查看人员月缴费明细"),
+    ]
+    answers = trees / "answers.yaml"
+    stat = answers.stat()
+    os.utime(answers, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert home_cache.read([trees], cache) is None
+    (cache / next(p.name for p in cache.iterdir())).write_text("{not json", encoding="utf-8")
+    assert home_cache.read([trees], cache) is None
+
+
+async def test_app_paints_cached_tasks_then_loads_the_catalog(make_app: MakeApp) -> None:
+    tasks = home_cache.tasks_of(load(SAMPLE))
+    app = make_app(None, load_from=[SAMPLE], tasks=tasks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "参保登记报错处理" in screen_text(app)
+        await pilot.pause(0.3)
+        assert app.loaded
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_a_key_before_the_load_loads_on_demand(make_app: MakeApp) -> None:
+    app = make_app(None, load_from=[SAMPLE], tasks=home_cache.tasks_of(load(SAMPLE)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.start_tree == "sample"
+
+
+async def test_trees_broken_since_the_cache_was_written_exit_1(tmp_path: Path) -> None:
+    broken = tmp_path / "trees"
+    shutil.copytree(SAMPLE, broken)
+    (broken / "sample.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    app = WizardApp(None, load_from=[broken], tasks=[home_cache.Task("sample", "标题", "摘要")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+    assert app.return_code == 1
+    assert any(problem.code == "WZ001" for problem in app.problems)
+
+
+def test_without_catalog_the_app_needs_paths() -> None:
+    with pytest.raises(ValueError):
+        WizardApp(None)
+
+
+def test_importing_the_app_does_not_import_yaml_or_pydantic() -> None:
+    """The home screen paints before the loader is imported: keep that true."""
+    code = "import sys, wizard.tui.app; print(sorted(m for m in ('yaml', 'pydantic') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
