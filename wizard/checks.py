@@ -272,19 +272,17 @@ def _check_examples(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Di
     for number, example in enumerate(tree.examples):
         loc: Loc = ("examples", number)
         result = walk(catalog, tree.id, example.choose)
-        if result.failed_at is not None:
-            place = result.places[-1]
-            question = catalog.trees[place.tree or ""].nodes[place.question or ""]
-            labels = [o.label for o in question.options]
+        if result.failed_at is not None and result.stopped_at is not None:
+            tree_id, question_id = result.stopped_at
+            labels = [o.label for o in catalog.trees[tree_id].nodes[question_id].options]
             label = example.choose[result.failed_at]
             path, where = index.tree_at(tree.id, (*loc, "choose", result.failed_at))
-            message = f"at question '{place.question}' there is no option '{label}'"
+            message = f"at question '{question_id}' there is no option '{label}'"
             hint = did_you_mean(label, labels) or "the options are: " + ", ".join(f"'{x}'" for x in labels)
             problems.append(make("WZ050", path, where, message, hint))
-        elif result.answer is None:
-            place = result.places[-1]
+        elif result.answer is None and result.stopped_at is not None:
             path, where = index.tree_at(tree.id, (*loc, "choose"))
-            message = f"the example stops at question '{place.question}' before reaching an answer"
+            message = f"the example stops at question '{result.stopped_at[1]}' before reaching an answer"
             problems.append(make("WZ050", path, where, message, "add the next choice to 'choose:'"))
         elif result.unused:
             path, where = index.tree_at(tree.id, (*loc, "choose", len(example.choose) - result.unused))

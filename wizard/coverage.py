@@ -27,89 +27,23 @@ from typing import Any, Literal
 
 from wizard.checks import SourceIndex
 from wizard.diagnostics import Diagnostic, Severity, did_you_mean
+from wizard.engine import Node, Walk, walk
 from wizard.model import Catalog, Example
 
 EXAMPLE_CODES = frozenset({"WZ050", "WZ051"})
 """Diagnostics about examples: they fail one example, not the whole catalog."""
 
-Node = tuple[str, str]
-"""(tree id, question id): a question anywhere in the catalog."""
 
-
-# Walking ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Trace:
-    """One example followed from its tree's start: the options taken and where it ended."""
-
-    steps: list[tuple[str, str, int]] = field(default_factory=list)
-    """(tree, question, option index) for each choice made."""
-    answer: str | None = None
-    answer_tree: str | None = None
-    """The tree whose option ended the walk at ``answer``."""
-    failed_at: int | None = None
-    """Index of the first label that matched no option at the question reached."""
-    unused: int = 0
-    """Labels left over after an answer was reached."""
-    stopped_at: Node | None = None
-    """The question where the walk stands when it did not reach an answer."""
-
-
-class Tracer:
-    """Follows labels through a catalog, with a label → option index per question built once."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self._labels: dict[Node, dict[str, int]] = {}
-
-    def labels(self, node: Node) -> dict[str, int]:
-        found = self._labels.get(node)
-        if found is None:
-            options = self.catalog.trees[node[0]].nodes[node[1]].options
-            found = {}
-            for number, option in enumerate(options):
-                found.setdefault(option.label, number)
-            self._labels[node] = found
-        return found
-
-    def trace(self, tree_id: str, labels: Sequence[str]) -> Trace:
-        """Follow ``labels`` from the start of ``tree_id``; the same moves as :func:`wizard.engine.walk`."""
-        catalog = self.catalog
-        result = Trace()
-        node: Node = (tree_id, catalog.trees[tree_id].start)
-        for index, label in enumerate(labels):
-            if result.answer is not None:
-                result.unused = len(labels) - index
-                return result
-            number = self.labels(node).get(label)
-            if number is None:
-                result.failed_at = index
-                result.stopped_at = node
-                return result
-            result.steps.append((node[0], node[1], number))
-            option = catalog.trees[node[0]].nodes[node[1]].options[number]
-            if option.answer:
-                result.answer, result.answer_tree = option.answer, node[0]
-            elif option.next:
-                node = (node[0], option.next)
-            else:
-                target = option.tree or ""
-                node = (target, catalog.trees[target].start)
-        if result.answer is None:
-            result.stopped_at = node
-        return result
-
-
-def example_passes(trace: Trace, example: Example) -> bool:
+def example_passes(trace: Walk, example: Example) -> bool:
     return trace.failed_at is None and not trace.unused and trace.answer == example.expect
 
 
-def explain_failure(catalog: Catalog, tracer: Tracer, example: Example, trace: Trace) -> str:
+def explain_failure(catalog: Catalog, example: Example, trace: Walk) -> str:
     """Why an example fails, in one sentence a maintainer can act on."""
     if trace.failed_at is not None and trace.stopped_at is not None:
         label = example.choose[trace.failed_at]
-        labels = list(tracer.labels(trace.stopped_at))
+        tree_id, question_id = trace.stopped_at
+        labels = list(dict.fromkeys(o.label for o in catalog.trees[tree_id].nodes[question_id].options))
         hint = did_you_mean(label, labels)
         where = f"at question '{trace.stopped_at[1]}'"
         if hint:
@@ -131,12 +65,11 @@ class Coverage:
     def __init__(self, catalog: Catalog, index: SourceIndex | None = None) -> None:
         self.catalog = catalog
         self.index = index
-        self.tracer = Tracer(catalog)
         self.question_hits: dict[Node, int] = {}
         self.option_hits: dict[tuple[str, str, int], int] = {}
         self.answer_hits: dict[tuple[str, str], int] = {}
 
-    def record(self, trace: Trace) -> None:
+    def record(self, trace: Walk) -> None:
         """Count a walk (call it for passing examples only)."""
         for tree_id, question_id, number in trace.steps:
             node = (tree_id, question_id)
@@ -152,11 +85,11 @@ class Coverage:
         failures = []
         for tree_id in self.catalog.trees if tree_ids is None else tree_ids:
             for number, example in enumerate(self.catalog.trees[tree_id].examples):
-                trace = self.tracer.trace(tree_id, example.choose)
+                trace = walk(self.catalog, tree_id, example.choose)
                 if example_passes(trace, example):
                     self.record(trace)
                 else:
-                    failures.append((tree_id, number, explain_failure(self.catalog, self.tracer, example, trace)))
+                    failures.append((tree_id, number, explain_failure(self.catalog, example, trace)))
         return failures
 
     # Locations -------------------------------------------------------------------------------------
@@ -572,7 +505,7 @@ def suggest(coverage: Coverage, tree_ids: Iterable[str] | None = None) -> list[S
             else:
                 rest, expect = shortest.finish(shortest._target(tree_id, option.next, option.tree))
                 choose += rest
-            trace = coverage.tracer.trace(tree_id, choose)
+            trace = walk(catalog, tree_id, choose)
             taken.update(trace.steps)
             suggestions.append(Suggestion(tree_id, coverage.tree_path(tree_id), choose, expect, missing))
     return suggestions

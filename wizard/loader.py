@@ -10,6 +10,7 @@ caught, each with a ``path:line:col``.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,34 +91,38 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
         key = id(node)
-        if key in self._on_stack:
-            self._fail("WZ007", node, "an alias refers to itself", "remove the recursive '*' alias")
+        is_alias = key in self._built
+        if is_alias or self._alias_depth:
+            self._spend_alias_budget(node, key)
+        self._built.add(key)
+        self.source.values[loc] = _position(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
         if len(loc) > MAX_DEPTH:
             self._fail("WZ009", node, f"values are nested more than {MAX_DEPTH} levels deep")
-        is_alias = key in self._built
-        self._built.add(key)
         self._alias_depth += is_alias
         self._on_stack.add(key)
         try:
-            if self._alias_depth:
-                self._alias_budget -= 1
-                if self._alias_budget < 0:
-                    self._fail(
-                        "WZ007",
-                        node,
-                        f"aliases expand to more than {MAX_ALIAS_EXPANSION} values",
-                        "write the values out instead of repeating '*' aliases",
-                    )
-            self.source.values[loc] = _position(node)
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, loc)
-            if isinstance(node, yaml.SequenceNode):
-                self._check_tag(node, _TAG + "seq")
-                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-            return self._scalar(node)
+            self._check_tag(node, _TAG + "seq")
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         finally:
             self._on_stack.discard(key)
             self._alias_depth -= is_alias
+
+    def _spend_alias_budget(self, node: yaml.Node, key: int) -> None:
+        """Aliases share nodes; building them again is where a 'billion laughs' file would explode."""
+        if key in self._on_stack:
+            self._fail("WZ007", node, "an alias refers to itself", "remove the recursive '*' alias")
+        self._alias_budget -= 1
+        if self._alias_budget < 0:
+            self._fail(
+                "WZ007",
+                node,
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION} values",
+                "write the values out instead of repeating '*' aliases",
+            )
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
@@ -155,12 +160,12 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag not in _PLAIN_TAGS:
-            if node.tag == _TAG + "timestamp":
-                return node.value  # an unquoted date is text to us, not a datetime
+        tag = node.tag
+        if tag == _TAG + "str" or tag == _TAG + "timestamp":  # an unquoted date is text to us, not a datetime
+            return clean_text(node.value)
+        if tag not in _PLAIN_TAGS:
             self._check_tag(node, _TAG + "str")
-        value = self._scalars.construct_object(node)
-        return clean_text(value) if isinstance(value, str) else value
+        return self._scalars.construct_object(node)
 
 
 def _byte_position(data: bytes, offset: int) -> Position:
@@ -367,9 +372,21 @@ class LoadResult:
 
 def load_catalog(paths: Sequence[Path], *, run_checks: bool = True) -> LoadResult:
     """Load trees and answers from files and folders, then run the graph checks."""
+    files, diagnostics = find_files(paths)
+    # Loading creates many small objects and frees none; the cyclic garbage collector
+    # would rescan all of them again and again (quadratic on big trees), for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(files, diagnostics, run_checks)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(files: list[Path], diagnostics: list[Diagnostic], run_checks: bool) -> LoadResult:
     from wizard import checks
 
-    files, diagnostics = find_files(paths)
     results = [load_file(path) for path in files]
     for result in results:
         diagnostics.extend(result.diagnostics)

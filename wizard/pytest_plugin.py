@@ -175,16 +175,15 @@ class ExampleItem(pytest.Item):
 
     def runtest(self) -> None:
         from wizard.coverage import example_passes, explain_failure
+        from wizard.engine import walk
 
         coverage = self.folder.coverage
         example = coverage.catalog.trees[self.tree_id].examples[self.number]
-        trace = coverage.tracer.trace(self.tree_id, example.choose)
+        trace = walk(coverage.catalog, self.tree_id, example.choose)
         if example_passes(trace, example):
             coverage.record(trace)
             return
-        raise ExampleFailed(
-            self._explain(example, trace, explain_failure(coverage.catalog, coverage.tracer, example, trace))
-        )
+        raise ExampleFailed(self._explain(example, trace, explain_failure(coverage.catalog, example, trace)))
 
     def _explain(self, example: Any, trace: Any, why: str) -> str:
         coverage = self.folder.coverage

@@ -13,7 +13,6 @@ import pytest
 
 from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
 from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml, yaml_scalar
-from wizard.engine import walk
 
 WITHOUT_LAST = TREE[: TREE.index("  - choose: [乙, 丁]")]
 
@@ -54,19 +53,6 @@ def test_an_unreachable_question_is_named_as_unreachable(write_files: WriteFiles
     missing = coverage.report().trees["t"].missing
     assert missing[0].kind == "question" and missing[0].line == 20
     assert "unreachable" in missing[0].format()
-
-
-def test_tracer_agrees_with_the_engine_walk() -> None:
-    loaded = load([BUNDLED_TREES])
-    assert loaded.catalog is not None
-    coverage = Coverage(loaded.catalog, loaded.index)
-    for tree in loaded.catalog.trees.values():
-        for example in tree.examples:
-            for labels in (example.choose, example.choose[:-1], [*example.choose, "多余"], ["没有这个选项"]):
-                mine = coverage.tracer.trace(tree.id, labels)
-                theirs = walk(loaded.catalog, tree.id, labels)
-                assert (mine.answer, mine.failed_at, mine.unused) == (theirs.answer, theirs.failed_at, theirs.unused)
-                assert len(mine.steps) == len(theirs.places) - 1
 
 
 def paste(tree_file: Path, suggestion_text: str) -> None:
