@@ -200,6 +200,8 @@ def parse_yaml(path: Path, label: str | None = None) -> tuple[Any, SourceMap, li
         data = path.read_bytes()
     except OSError as error:
         return None, source, [make("WZ008", name, start, f"cannot read the file: {error.strerror or error}")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, source, [make("WZ002", name, start, "the file is UTF-16 text", "save the file as UTF-8")]
     if b"\x00" in data:
         where = _byte_position(data, data.index(b"\x00"))
         return None, source, [make("WZ002", name, where, "the file holds binary data, not text")]
@@ -238,11 +240,12 @@ def _known_keys() -> set[str]:
 
 
 def _describe(loc: Loc) -> str:
-    return ".".join(str(part) for part in loc if part != "[key]") or "the file"
+    return ".".join(str(part) for part in loc if part != "[key]") or "the top level of the file"
 
 
 def _schema_problems(error: ValidationError, source: SourceMap) -> list[Diagnostic]:
     problems = []
+    missing: dict[Loc, list[str]] = {}  # one line per map that lacks keys, not one per key
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
@@ -260,8 +263,7 @@ def _schema_problems(error: ValidationError, source: SourceMap) -> list[Diagnost
                 )
             )
         elif kind == "missing":
-            where = source.locate(loc[:-1])
-            problems.append(make("WZ011", source.path, where, f"'{loc[-1]}' is required in {_describe(loc[:-1])}"))
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
         elif kind == "value_error" and loc and isinstance(loc[-1], int) and "options" in loc:
             message = str(item["msg"]).removeprefix("Value error, ")
             problems.append(make("WZ013", source.path, source.locate(loc), message))
@@ -270,6 +272,13 @@ def _schema_problems(error: ValidationError, source: SourceMap) -> list[Diagnost
             where = source.locate(loc[:-1], key=True) if is_key else source.locate(loc)
             message = _friendly_message(item)
             problems.append(make("WZ012", source.path, where, f"{_describe(loc)}: {message}"))
+    for parent, keys in missing.items():
+        names = [f"'{key}'" for key in keys]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "is" if len(names) == 1 else "are"
+        problems.append(
+            make("WZ011", source.path, source.locate(parent), f"{listed} {verb} required in {_describe(parent)}")
+        )
     return problems
 
 
@@ -295,6 +304,8 @@ def _friendly_message(item: Any) -> str:
     shown = {"NoneType": "nothing", "dict": "a map", "list": "a list", "str": "text", "int": "a number"}.get(got, got)
     if kind == "literal_error":
         return f"should be {item['ctx']['expected']}"
+    if kind == "string_too_long":
+        return f"is too long (at most {item['ctx']['max_length']} characters)"
     if kind in _PLAIN_WORDS:
         return f"{_PLAIN_WORDS[kind]} (got {shown})" if "type" in kind else _PLAIN_WORDS[kind]
     return str(item["msg"])

@@ -72,6 +72,24 @@ def test_invalid_utf8_is_located(diagnose):
     assert located(problems) == [("WZ002", "t.yaml", 2, 10)]
 
 
+def test_utf16_file_is_named_as_such(diagnose):
+    problems = diagnose(t__yaml="id: t\n".encode("utf-16"))
+    assert located(problems) == [("WZ002", "t.yaml", 1, 1)]
+    assert "UTF-16" in problems[0].message and problems[0].hint == "save the file as UTF-8"
+
+
+def test_missing_keys_of_one_map_share_one_line(diagnose):
+    problems = diagnose(t__yaml="id: t\ntitle: 任务\n")
+    assert located(problems) == [("WZ011", "t.yaml", 1, 1)]
+    assert problems[0].message == "'summary', 'start' and 'nodes' are required in the top level of the file"
+
+
+def test_too_long_text_says_the_limit(diagnose):
+    problems = diagnose(t__yaml=TREE.replace("title: 任务", "title: " + "长" * 501))
+    assert located(problems) == [("WZ012", "t.yaml", 2, 8)]
+    assert problems[0].message == "title: is too long (at most 500 characters)"
+
+
 def test_binary_file_is_rejected(diagnose):
     assert [p.code for p in diagnose(t__yaml=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")] == ["WZ002"]
 

@@ -1,0 +1,89 @@
+"""Whatever the bytes, the loader answers with located diagnostics, never an exception.
+
+Hypothesis mutates a valid tree (inserts, deletes and repeats characters and lines,
+including YAML's own punctuation) and also feeds raw bytes; every result must be
+either a catalog or errors that each name a file, a line and a column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ANSWERS, TREE
+from wizard.diagnostics import CODES, has_errors
+from wizard.loader import load_catalog
+
+YAML_BITS = [
+    *":-[]{}&*!|>'\"#%@`?,\t\n ",
+    *("\x1b", "\u202e", "…", "问", "&a", "*a", "!!python/name:os.system", "<<"),
+]
+
+mutation = st.tuples(
+    st.sampled_from(["insert", "delete", "repeat-line", "drop-line"]),
+    st.integers(min_value=0, max_value=10_000),
+    st.sampled_from(YAML_BITS) | st.text(max_size=3),
+)
+
+
+def apply(text: str, mutations: list[tuple[str, int, str]]) -> str:
+    for kind, at, bit in mutations:
+        lines = text.splitlines(keepends=True)
+        if kind == "insert":
+            position = at % (len(text) + 1)
+            text = text[:position] + bit + text[position:]
+        elif kind == "delete" and text:
+            position = at % len(text)
+            text = text[:position] + text[position + 1 :]
+        elif kind == "repeat-line" and lines:
+            line = at % len(lines)
+            text = "".join([*lines[: line + 1], lines[line], *lines[line + 1 :]])
+        elif lines:
+            line = at % len(lines)
+            text = "".join(lines[:line] + lines[line + 1 :])
+    return text
+
+
+def assert_well_reported(folder: Path) -> None:
+    result = load_catalog([folder])
+    for diagnostic in result.diagnostics:
+        assert diagnostic.code in CODES
+        assert diagnostic.line >= 1 and diagnostic.col >= 1
+        assert Path(diagnostic.path).parent == folder
+        assert "\n" not in diagnostic.format()
+    assert (result.catalog is None) == has_errors(result.diagnostics)
+
+
+FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FUZZ
+@given(st.lists(mutation, min_size=1, max_size=6))
+def test_mutated_trees_never_raise(tmp_path: Path, mutations: list[tuple[str, int, str]]) -> None:
+    folder = tmp_path / "trees"
+    folder.mkdir(exist_ok=True)
+    (folder / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    (folder / "t.yaml").write_text(apply(TREE, mutations), encoding="utf-8")
+    assert_well_reported(folder)
+
+
+@FUZZ
+@given(st.lists(mutation, min_size=1, max_size=6))
+def test_mutated_answers_never_raise(tmp_path: Path, mutations: list[tuple[str, int, str]]) -> None:
+    folder = tmp_path / "trees"
+    folder.mkdir(exist_ok=True)
+    (folder / "answers.yaml").write_text(apply(ANSWERS, mutations), encoding="utf-8")
+    (folder / "t.yaml").write_text(TREE, encoding="utf-8")
+    assert_well_reported(folder)
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
+    folder = tmp_path / "trees"
+    folder.mkdir(exist_ok=True)
+    (folder / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    (folder / "t.yaml").write_bytes(data)
+    assert_well_reported(folder)
