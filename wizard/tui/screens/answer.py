@@ -19,8 +19,7 @@ from textual.widgets.option_list import Option
 from wizard.engine import Session, answer_heading, menu_markdown
 from wizard.model import Answer
 from wizard.tui.safe import Part, assemble, clean, literal
-from wizard.tui.screens.base import WizardScreen
-from wizard.tui.screens.question import NAVIGATION
+from wizard.tui.screens.base import NAVIGATION, SessionScreen
 from wizard.tui.transcripts import default_folder, save_transcript
 
 
@@ -54,7 +53,7 @@ def answer_text(answer: Answer, lang: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-class AnswerScreen(WizardScreen):
+class AnswerScreen(SessionScreen):
     """Shows the session's answer; y/n say whether it helped, c copies, s saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,13 +78,6 @@ class AnswerScreen(WizardScreen):
             yield Static(Content(self.t("answer_related")), id="related-heading", classes="heading")
             yield OptionList(id="related")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.show()
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.show()
 
     @property
     def session(self) -> Session | None:
@@ -177,13 +169,3 @@ class AnswerScreen(WizardScreen):
             self.wizard.notify(self.t("save_failed").format(error), severity="error", markup=False)
             return
         self.wizard.notify(self.t("saved_notice").format(path), markup=False, timeout=10)
-
-    # Navigation --------------------------------------------------------------------------
-    def action_back(self) -> None:
-        self.wizard.go_back()
-
-    def action_restart(self) -> None:
-        self.wizard.restart()
-
-    def action_home(self) -> None:
-        self.wizard.go_home()

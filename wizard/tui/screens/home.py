@@ -11,14 +11,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui.safe import assemble
 from wizard.tui.screens.base import WizardScreen
-from wizard.tui.widgets.search_results import SearchResults
+from wizard.tui.widgets.search_panel import SearchPanel
 
 
 class HomeScreen(WizardScreen):
@@ -31,20 +30,18 @@ class HomeScreen(WizardScreen):
         Binding("down", "focus_results", "key_open", id="to-results", show=False),
     ]
 
+    REFRESH_ON_RESUME = False  # the task list does not follow the session; keep the clerk's place in the results
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="home"):
-            yield Static(Content(self.t("app_title")), id="home-title")
-            yield Static(Content(self.t("home_subtitle")), id="home-subtitle")
-            yield Input(placeholder=self.t("search_placeholder"), id="search")
+        title = Static(Content(self.t("app_title")), id="home-title")
+        subtitle = Static(Content(self.t("home_subtitle")), id="home-subtitle")
+        with SearchPanel(above=[title, subtitle], fresh=True, id="home"):
             yield Static(Content(self.t("tasks_heading")), id="tasks-heading", classes="heading")
             yield OptionList(id="tasks")
-            yield SearchResults(id="results")
-            yield Static(Content(self.t("search_none")), id="no-results")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show()
-        self.query_one("#tasks").focus()
+        self.query_one("#tasks").focus()  # WizardScreen.on_mount then lists the tasks
 
     def show(self) -> None:
         """List the tasks of the app's current catalog (again after a reload)."""
@@ -57,42 +54,18 @@ class HomeScreen(WizardScreen):
         tasks.set_options(options)
         if options:
             tasks.highlighted = min(highlighted or 0, len(options) - 1)
-        self._show_results(self.query_one("#search", Input).value)
+        self.query_one(SearchPanel).show_results()
 
     def focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.query_one(SearchPanel).focus_box()
 
-    def _show_results(self, query: str) -> None:
-        searching = bool(query.strip())
-        results = self.query_one(SearchResults)
-        hits = self.wizard.search(query) if searching else []
-        results.show_hits(hits, self.t("answer_faq"))
-        self.query_one("#tasks").display = not searching
+    @on(SearchPanel.Changed)
+    def _searching(self, event: SearchPanel.Changed) -> None:
+        """While the box holds a query, its results take the task list's place."""
+        self.query_one("#tasks").display = not event.searching
         self.query_one("#tasks-heading", Static).update(
-            Content(self.t("search_heading") if searching else self.t("tasks_heading"))
+            Content(self.t("search_heading") if event.searching else self.t("tasks_heading"))
         )
-        results.display = searching and bool(hits)
-        self.query_one("#no-results").display = searching and not hits
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._show_results(event.value)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        results = self.query_one(SearchResults)
-        if results.display and results.option_count:
-            self._open(results.get_option_at_index(results.highlighted or 0).id)
-
-    @on(OptionList.OptionSelected, "#results")
-    def _result_selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option.id)
-
-    def _open(self, answer_id: str | None) -> None:
-        if answer_id is None:
-            return
-        query = self.query_one("#search", Input).value.strip()
-        self.wizard.open_answer(answer_id, via=self.t("search_via").format(query), fresh=True)
 
     @on(OptionList.OptionSelected, "#tasks")
     def _task_selected(self, event: OptionList.OptionSelected) -> None:
@@ -107,12 +80,9 @@ class HomeScreen(WizardScreen):
             tasks.focus()
 
     def action_clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = ""
-        self._show_results("")
+        self.query_one(SearchPanel).clear()
         self.query_one("#tasks").focus()
 
     def action_focus_results(self) -> None:
-        results = self.query_one(SearchResults)
-        target = results if results.display else self.query_one("#tasks", OptionList)
-        target.focus()
+        if not self.query_one(SearchPanel).focus_results():
+            self.query_one("#tasks", OptionList).focus()

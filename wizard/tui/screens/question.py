@@ -13,18 +13,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui.safe import assemble, literal
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.base import NAVIGATION, SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 
-NAVIGATION: list[BindingType] = [
-    Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
-    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
-    Binding("home,h", "home", "key_home", id="home", key_display="h"),
-]
-"""Shared by the question and the answer screen: back, restart, home."""
 
-
-class QuestionScreen(WizardScreen):
+class QuestionScreen(SessionScreen):
     """Breadcrumb, the question, its help and numbered options (1–9 choose directly)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,13 +35,6 @@ class QuestionScreen(WizardScreen):
             yield Static(id="help")
         yield OptionList(id="options")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.show()
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.show()
 
     def show(self) -> None:
         """Render the session's current question (nothing to do if it moved to an answer)."""
@@ -95,12 +81,3 @@ class QuestionScreen(WizardScreen):
         index = event.option_index - offset
         if 0 <= index < len(session.history):
             self.wizard.back_to(index)
-
-    def action_back(self) -> None:
-        self.wizard.go_back()
-
-    def action_restart(self) -> None:
-        self.wizard.restart()
-
-    def action_home(self) -> None:
-        self.wizard.go_home()

@@ -1,0 +1,125 @@
+"""A search box with live results under it: the home screen's and the search screen's.
+
+Typing shows the ranked hits (or says there are none); Enter opens the
+highlighted hit, and so does choosing one in the list. Opening goes through
+:meth:`wizard.tui.app.WizardApp.open_answer`, with the query as the step's label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+
+from wizard.tui.widgets.search_results import SearchResults
+
+if TYPE_CHECKING:
+    from wizard.tui.app import WizardApp
+
+
+class SearchPanel(Vertical):
+    """The box ``#search``, the hits ``#results`` and the ``#no-results`` line, in one column.
+
+    ``above`` go over the box (a title, a heading). Widgets passed in, or yielded
+    inside ``with SearchPanel():``, sit between the box and the results: the home
+    screen keeps its task list there. With ``fresh``, an opened hit starts a new
+    session instead of continuing the current one.
+    """
+
+    class Changed(Message):
+        """The box was filled or emptied: ``searching`` says whether results (or "none") show."""
+
+        def __init__(self, panel: SearchPanel, searching: bool) -> None:
+            super().__init__()
+            self.panel = panel
+            self.searching = searching
+
+        @property
+        def control(self) -> SearchPanel:
+            return self.panel
+
+    def __init__(
+        self, *between: Widget, above: Iterable[Widget] = (), fresh: bool = False, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self._above = list(above)
+        self._between = list(between)
+        self.fresh = fresh
+        self.searching = False
+
+    @property
+    def wizard(self) -> WizardApp:
+        return cast("WizardApp", self.app)
+
+    def compose_add_child(self, widget: Widget) -> None:
+        self._between.append(widget)
+
+    def compose(self) -> ComposeResult:
+        yield from self._above
+        yield Input(placeholder=self.wizard.t("search_placeholder"), id="search")
+        yield from self._between
+        results = SearchResults(id="results")
+        none = Static(Content(self.wizard.t("search_none")), id="no-results")
+        results.display = none.display = False
+        yield results
+        yield none
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#search", Input).value
+
+    def show_results(self, query: str | None = None) -> None:
+        """Show the hits for ``query`` (by default the box's text, e.g. again after a reload)."""
+        if query is None:
+            query = self.query_text
+        searching = bool(query.strip())
+        hits = self.wizard.search(query) if searching else []
+        results = self.query_one(SearchResults)
+        results.show_hits(hits, self.wizard.t("answer_faq"))
+        results.display = bool(hits)
+        self.query_one("#no-results").display = searching and not hits
+        if searching != self.searching:
+            self.searching = searching
+            self.post_message(self.Changed(self, searching))
+
+    def clear(self) -> None:
+        """Empty the box and hide the results."""
+        self.query_one("#search", Input).value = ""
+        self.show_results("")
+
+    def focus_box(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def focus_results(self) -> bool:
+        """Move the focus into the results, if they show; whether they do."""
+        results = self.query_one(SearchResults)
+        if results.display:
+            results.focus()
+        return results.display
+
+    @on(Input.Changed, "#search")
+    def _changed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.display and results.option_count:
+            self._open(results.get_option_at_index(results.highlighted or 0).id)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def _open(self, answer_id: str | None) -> None:
+        if answer_id is None:
+            return
+        via = self.wizard.t("search_via").format(self.query_text.strip())
+        self.wizard.open_answer(answer_id, via=via, fresh=self.fresh)
