@@ -32,7 +32,7 @@ def phrases(catalog: Catalog) -> list[str]:
     """Every clause of the bundled content, split at punctuation."""
     texts = []
     for answer in catalog.answers.values():
-        texts += [answer.title, answer.body, *answer.keywords, *(step for path in answer.menu for step in path)]
+        texts += [answer.title, answer.body, *answer.keywords, *(step for path in answer.menu for step in path.steps)]
     for tree in catalog.trees.values():
         texts += [tree.title, tree.summary]
         for node in tree.nodes.values():

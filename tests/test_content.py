@@ -128,7 +128,7 @@ def loose(text: str) -> str:
 
 
 def answer_text(answer: Answer) -> str:
-    steps = "\n".join(" › ".join(path) for path in answer.menu)
+    steps = "\n".join(" › ".join(path.steps) for path in answer.menu)
     return f"{answer.title}\n{answer.body}\n{steps}"
 
 

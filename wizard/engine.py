@@ -196,18 +196,22 @@ def answer_heading(answer: Answer, lang: str = "zh") -> str:
     return f"{answer.title}（{text('faq_number', lang).format(answer.faq)}）" if answer.faq else answer.title
 
 
-def menu_steps(path: Sequence[str]) -> str:
-    """A click path on one line, with a separator every terminal draws one cell wide."""
-    return " › ".join(path)
+def click_paths(answer: Answer, lang: str = "zh") -> list[tuple[str, list[str]]]:
+    """Each click path with its heading: its own label, else '操作路径' (numbered when there are several)."""
+    numbered = len(answer.menu) > 1
+    generic = text("menu_path", lang)
+    return [
+        (path.label or (f"{generic} {number}" if numbered else generic), list(path.steps))
+        for number, path in enumerate(answer.menu, start=1)
+    ]
 
 
 def menu_markdown(answer: Answer, lang: str = "zh") -> list[str]:
     """The click paths of an answer as numbered steps (one list per path)."""
     lines: list[str] = []
-    for number, path in enumerate(answer.menu, start=1):
-        heading = text("menu_path", lang) + (f" {number}" if len(answer.menu) > 1 else "")
+    for heading, steps in click_paths(answer, lang):
         lines += ["", f"### {heading}", ""]
-        lines += [f"{i}. {step}" for i, step in enumerate(path, start=1)]
+        lines += [f"{i}. {step}" for i, step in enumerate(steps, start=1)]
     return lines
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[
@@ -36,6 +36,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
+class ClickPath(Strict):
+    """One click path through the web hall, with an optional heading."""
+
+    label: ShortText | None = Field(None, description="Heading shown above the steps, e.g. '方式二：江苏智慧人社APP'.")
+    steps: list[ShortText] = Field(min_length=1, description="Menu names clicked in order.")
+
+
+def _steps_only(value: object) -> object:
+    """A bare list is the common case: a path without a heading."""
+    return {"steps": value} if isinstance(value, list) else value
+
+
+ClickPathItem = Annotated[ClickPath, BeforeValidator(_steps_only, json_schema_input_type=list[ShortText] | ClickPath)]
+
+
 class Answer(Strict):
     """One answer a clerk can land on: an FAQ entry or an escalation to a person."""
 
@@ -47,9 +62,10 @@ class Answer(Strict):
     faq: int | None = Field(None, ge=1, description="Number of the entry in the source FAQ.")
     title: ShortText = Field(description="Heading shown above the answer.")
     body: Text = Field(description="The answer in Markdown, faithful to the FAQ.")
-    menu: list[list[ShortText]] = Field(
+    menu: list[ClickPathItem] = Field(
         default_factory=list,
-        description="Click paths through the online service hall, each a list of steps.",
+        description="Click paths through the online service hall: each a list of steps, or "
+        "'label' + 'steps' when a heading says whose path it is (e.g. 方式一：员工本人).",
     )
     keywords: list[ShortText] = Field(
         default_factory=list,

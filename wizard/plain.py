@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from wizard.engine import Session, answer_heading
+from wizard.engine import Session, answer_heading, click_paths
 from wizard.i18n import text
 from wizard.loader import clean_text
 from wizard.model import Answer, Catalog
@@ -25,10 +25,9 @@ RULE = "─" * 40
 def render_answer(answer: Answer, lang: str = "zh") -> str:
     """An answer as plain text: title with FAQ number, click paths as numbered steps, then the body."""
     lines = [answer_heading(answer, lang), RULE]
-    for number, path in enumerate(answer.menu, start=1):
-        heading = text("menu_path", lang) + (f" {number}" if len(answer.menu) > 1 else "")
+    for heading, steps in click_paths(answer, lang):
         lines.append(f"{heading}:" if lang == "en" else f"{heading}：")
-        lines += [f"  {step_number}. {step}" for step_number, step in enumerate(path, start=1)]
+        lines += [f"  {step_number}. {step}" for step_number, step in enumerate(steps, start=1)]
         lines.append("")
     lines.append(plain_text(answer.body))
     return "\n".join(lines).rstrip() + "\n"

@@ -211,7 +211,7 @@ def _documents(catalog: Catalog) -> list[_Document]:
             "title": [answer.title],
             "keywords": list(answer.keywords),
             "labels": labels.get(answer_id, []),
-            "menu": [step for path in answer.menu for step in path],
+            "menu": [step for path in answer.menu for step in (*path.steps, path.label or "")],
             "body": [body],
             "context": list(dict.fromkeys(context.get(answer_id, []))),
         }

@@ -245,3 +245,15 @@ async def test_number_keys_pick_a_task_and_enter_starts_it(sample: Catalog, make
         assert isinstance(app.screen, QuestionScreen)
         assert app.session is not None and app.session.start_tree == "sample"
         assert squeeze("参保登记报错处理") in squeeze(screen_text(app))
+
+
+async def test_labelled_click_paths_show_their_headings(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await choose(pilot, app, "户籍性质为空")
+        shown = screen_text(app)
+        assert "方式一：员工本人登录网办大厅个人账户" in shown
+        assert "方式二：员工使用「江苏智慧人社」微信小程序或APP" in shown
+        assert "1. 个人中心" in shown and "3. 修改" in shown
+        assert "操作路径" not in shown

@@ -36,6 +36,14 @@ def test_bad_id_key(diagnose):
     assert ("WZ012", "t.yaml", 13, 3) in located(problems)
 
 
+def test_labelled_click_path_needs_steps(diagnose):
+    menu = "    menu:\n      - [甲, 乙]\n      - label: 方式二\n"
+    answers = ANSWERS.replace("    body: 正文二\n", "    body: 正文二\n" + menu)
+    problems = diagnose(answers__yaml=answers, t__yaml=TREE)
+    assert located(problems) == [("WZ011", "answers.yaml", 10, 9)]
+    assert problems[0].message == "'steps' is required in answers.a-two.menu.1"
+
+
 def test_option_with_two_targets(diagnose):
     problems = diagnose(t__yaml=TREE.replace("        next: q2\n", "        next: q2\n        answer: a-two\n"))
     assert located(problems) == [("WZ013", "t.yaml", 11, 9)]

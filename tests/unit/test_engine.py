@@ -7,8 +7,9 @@ from datetime import datetime
 import pytest
 
 from tests.conftest import ANSWERS, TREE
-from wizard.engine import Place, Session, SessionError, walk
+from wizard.engine import Place, Session, SessionError, click_paths, menu_markdown, walk
 from wizard.loader import load_catalog
+from wizard.model import Answer
 
 LINKED = TREE.replace("id: t", "id: u").replace("title: 任务", "title: 另一个任务")
 LINKED = LINKED.replace("  q1:", "  p1:").replace("start: q1", "start: p1").replace("  q2:", "  p2:")
@@ -123,3 +124,12 @@ def test_walk_reports_where_it_stopped(catalog):
     assert walk(catalog, "t", ["乙", "戊"]).failed_at == 1
     assert walk(catalog, "t", ["乙"]).stopped_at_question
     assert walk(catalog, "t", ["甲", "乙"]).unused == 1
+
+
+def test_click_path_headings_use_labels_or_number_the_generic_one():
+    single = Answer(title="t", body="b", menu=[["甲", "乙"]])
+    assert click_paths(single) == [("操作路径", ["甲", "乙"])]
+    several = Answer(title="t", body="b", menu=[["甲"], {"label": "方式二：APP", "steps": ["丙"]}, ["丁"]])
+    assert click_paths(several) == [("操作路径 1", ["甲"]), ("方式二：APP", ["丙"]), ("操作路径 3", ["丁"])]
+    assert click_paths(several, lang="en")[0] == ("Click path 1", ["甲"])
+    assert menu_markdown(several)[1:5] == ["### 操作路径 1", "", "1. 甲", ""]

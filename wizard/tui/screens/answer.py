@@ -16,23 +16,22 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.engine import Session, answer_heading, menu_markdown
+from wizard.engine import Session, answer_heading, click_paths, menu_markdown
 from wizard.model import Answer
 from wizard.tui.safe import Part, assemble, clean, literal
 from wizard.tui.screens.base import NAVIGATION, SessionScreen
 from wizard.tui.transcripts import default_folder, save_transcript
 
 
-def menu_content(answer: Answer, heading: str) -> Content:
-    """Each click path as numbered steps, one per line (never a raw arrow)."""
+def menu_content(answer: Answer, lang: str) -> Content:
+    """Each click path under its heading as numbered steps, one per line (never a raw arrow)."""
     parts: list[Part] = []
-    for number, path in enumerate(answer.menu, start=1):
-        title = heading + (f" {number}" if len(answer.menu) > 1 else "")
-        parts.append((title, "bold"))
-        for step_number, step in enumerate(path, start=1):
-            parts += ["\n", (f"  {step_number}. ", "dim"), step]
-        if number < len(answer.menu):
+    for heading, steps in click_paths(answer, lang):
+        if parts:
             parts.append("\n\n")
+        parts.append((heading, "bold"))
+        for step_number, step in enumerate(steps, start=1):
+            parts += ["\n", (f"  {step_number}. ", "dim"), step]
     return assemble(*parts)
 
 
@@ -95,7 +94,7 @@ class AnswerScreen(SessionScreen):
         faq.display = answer.faq is not None
         self.query_one("#answer-body", Markdown).update(clean(answer.body))
         menu = self.query_one("#answer-menu", Static)
-        menu.update(menu_content(answer, self.t("answer_menu")))
+        menu.update(menu_content(answer, self.wizard.lang))
         menu.display = bool(answer.menu)
         trail = session.trail()
         trail_widget = self.query_one("#answer-trail", Static)
