@@ -56,6 +56,12 @@ B = 0.5
 ESCALATION_FACTOR = 0.85
 """Escalations ("call 12333") rank a little below an FAQ answer that matches as well."""
 
+PHRASE_BONUS = 0.5
+"""Share of the distance to 1 added to an answer's normalised score when the query holds one
+of its keywords whole, scaled by how much of the query the keyword covers: "怎么增员" is about the answer whose
+keyword is 增员, not about one that merely has 新增员工 in its title."""
+MAX_PHRASE_CHARS = 24
+
 SNIPPET_CHARS = 60
 
 # Question words a clerk wraps around the real phrase ("怎么", "能不能", "吗").
@@ -230,6 +236,11 @@ class SearchIndex:
         self._factor = [ESCALATION_FACTOR if d.answer.kind == "escalation" else 1.0 for d in documents]
         bigrams = sorted(value for term, value in ceiling.items() if term[0] == "2")
         self._unseen = bigrams[len(bigrams) // 2] if bigrams else 1.0
+        self._phrases: dict[str, list[int]] = defaultdict(list)
+        for index, document in enumerate(documents):
+            for keyword in {normalize(keyword) for keyword in document.answer.keywords}:
+                if 2 <= len(keyword) <= MAX_PHRASE_CHARS:
+                    self._phrases[keyword].append(index)
 
     @classmethod
     def build(cls, catalog: Catalog) -> SearchIndex:
@@ -281,16 +292,35 @@ class SearchIndex:
             return []
         best = sum(self._ceiling.get(term, self._unseen * (UNIGRAM_WEIGHT if term[0] == "1" else 1.0)) for term in bag)
         raw = self._accumulate(list(bag), top)
+        phrases = self.phrase_matches(query)
+        for index in phrases.keys() - raw.keys():  # pruned away before the bonus was known
+            raw[index] = sum(self._postings[term].get(index, 0.0) for term in bag if term in self._postings)
         if not raw or best <= 0:
             return []
         ranked = heapq.nsmallest(
             top,
             (
-                (-score * self._factor[index] / best, self._documents[index].answer_id, index)
+                (-self._normalised(index, score, best, phrases), self._documents[index].answer_id, index)
                 for index, score in raw.items()
             ),
         )
         return [self._hit(self._documents[index], -negative, query) for negative, _, index in ranked]
+
+    def _normalised(self, index: int, raw: float, best: float, phrases: dict[int, float]) -> float:
+        """0..1: the BM25F score against the best the query could score, raised by the keyword bonus
+        towards 1 (never past it, so scores stay comparable and never tie at the top)."""
+        base = min(1.0, raw * self._factor[index] / best)
+        return base + PHRASE_BONUS * phrases.get(index, 0.0) * (1.0 - base)
+
+    def phrase_matches(self, query: str) -> dict[int, float]:
+        """Answers with a keyword found whole in the query → the share of the query it covers."""
+        text = normalize(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
+        found: dict[int, float] = {}
+        for start in range(len(text)):
+            for end in range(start + 2, min(len(text), start + MAX_PHRASE_CHARS) + 1):
+                for index in self._phrases.get(text[start:end], ()):
+                    found[index] = max(found.get(index, 0.0), (end - start) / len(text))
+        return found
 
     def _accumulate(self, query_terms: list[str], top: int) -> dict[int, float]:
         """Raw BM25F scores of the answers that can still reach the top ``top`` (MaxScore pruning).

@@ -167,5 +167,26 @@ def test_pruned_ranking_equals_scoring_every_term_in_full():
         for term in bag:
             for doc, value in index._postings.get(term, {}).items():
                 full[doc] += value
-        best = sorted(((-v * index._factor[d], index._documents[d].answer_id) for d, v in full.items()))[:5]
+        ceiling = sum(index._ceiling.get(term, index._unseen * (0.25 if term[0] == "1" else 1.0)) for term in bag)
+        phrases = index.phrase_matches(query)
+        scored = ((-index._normalised(d, v, ceiling, phrases), index._documents[d].answer_id) for d, v in full.items())
+        best = sorted(scored)[:5]
         assert [hit.answer for hit in pruned] == [answer_id for _, answer_id in best], query
+
+
+def test_a_keyword_found_whole_in_the_query_outranks_a_shared_bigram():
+    from wizard.model import Answer, Catalog
+
+    catalog = Catalog(
+        trees={},
+        answers={
+            "paid": Answer(title="新增员工原单位已缴费，会重复缴费吗？", body="新增员工如原单位当月已为其缴费……"),
+            "enrol": Answer(title="如何办理参保登记？", body="登录网办大厅办理。", keywords=["参保登记", "增员"]),
+        },
+    )
+    index = SearchIndex.build(catalog)
+    hits = index.search("怎么增员")
+    assert [hit.answer for hit in hits][0] == "enrol"
+    assert all(0 < hit.score < 1 for hit in hits)
+    assert index.phrase_matches("怎么增员") == {1: 1.0}
+    assert index.phrase_matches("增员报错") == {1: 0.5}
