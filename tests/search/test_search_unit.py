@@ -186,7 +186,7 @@ def test_a_keyword_found_whole_in_the_query_outranks_a_shared_bigram():
     )
     index = SearchIndex.build(catalog)
     hits = index.search("怎么增员")
-    assert [hit.answer for hit in hits][0] == "enrol"
+    assert hits[0].answer == "enrol"
     assert all(0 < hit.score < 1 for hit in hits)
     assert index.phrase_matches("怎么增员") == {1: 1.0}
     assert index.phrase_matches("增员报错") == {1: 0.5}
