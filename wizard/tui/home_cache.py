@@ -11,8 +11,8 @@ the trees before starting, exactly as without a cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,11 +43,14 @@ def default_folder() -> Path:
 
 
 def _key(paths: Sequence[Path]) -> tuple[str, str]:
-    """(file name for these paths, fingerprint of their current state)."""
+    """(file name for these paths, fingerprint of their current state).
+
+    The fingerprint is the state itself, compared whole, and the name a CRC:
+    hashlib would cost start-up time for nothing here.
+    """
     resolved = [str(path.resolve()) for path in paths]
-    name = hashlib.sha256("\n".join(resolved).encode()).hexdigest()[:16]
-    state = json.dumps([__version__, resolved, stamp(paths)])
-    return f"home-{name}.json", hashlib.sha256(state.encode()).hexdigest()
+    name = f"{zlib.crc32(chr(0).join(resolved).encode()):08x}"
+    return f"home-{name}.json", json.dumps([__version__, resolved, stamp(paths)])
 
 
 def read(paths: Sequence[Path], folder: Path) -> list[Task] | None:
