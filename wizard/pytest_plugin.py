@@ -289,7 +289,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
     if config.option.collectonly or config.getoption("no_tree_cov"):
         return
-    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+    stopped_early = bool(session.shouldstop or session.shouldfail)  # -x or --maxfail ended the run
+    if stopped_early or exitstatus in (
+        pytest.ExitCode.INTERRUPTED,
+        pytest.ExitCode.INTERNAL_ERROR,
+        pytest.ExitCode.USAGE_ERROR,
+    ):
         return  # the examples did not all run: a report would only show noise
     report = _report(config)
     config.stash[_REPORT] = report

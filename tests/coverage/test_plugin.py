@@ -90,6 +90,15 @@ def test_coverage_under_the_threshold_fails_and_names_the_option(pytester: pytes
     )
 
 
+def test_no_report_when_x_stops_the_run_before_the_examples(pytester: pytest.Pytester) -> None:
+    project(pytester, ini="[pytest]\ntree_cov_fail_under = 100\n")
+    pytester.makepyfile(test_first="def test_broken(): assert False")
+    result = pytester.runpytest(*INNER, "-x", "test_first.py", "trees")
+    result.assert_outcomes(failed=1)
+    assert "tree coverage" not in result.stdout.str()
+    assert "Required tree coverage" not in result.stdout.str()
+
+
 def test_command_line_threshold_overrides_the_ini(pytester: pytest.Pytester) -> None:
     project(pytester, WITHOUT_LAST, ini="[pytest]\ntree_cov_fail_under = 100\n")
     result = pytester.runpytest(*INNER, "--tree-cov-fail-under=70")
