@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wizard.coverage import Coverage, load
+from wizard.gc_pause import keep_for_good
 from wizard.paths import tree_stats
 
 ANSWER_COUNT = 10
@@ -105,6 +106,7 @@ def main() -> int:
 
         started = time.perf_counter()
         loaded = load([folder])
+        keep_for_good()
         load_time = time.perf_counter() - started
         if loaded.catalog is None:
             for diagnostic in loaded.diagnostics[:20]:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from wizard.diagnostics import Diagnostic, did_you_mean, has_errors, make
-from wizard.engine import walk
+from wizard.engine import Walker
 from wizard.loader import FileResult, Loc, SourceMap
 from wizard.model import Answer, AnswersFile, Catalog, Tree
 
@@ -99,8 +99,9 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     if not has_errors(problems):  # cycles and walks need every reference to resolve
         problems += _check_cycles(catalog, index)
     if not has_errors(problems):
+        walker = Walker(catalog)
         for tree in catalog.trees.values():
-            problems += _check_examples(tree, catalog, index)
+            problems += _check_examples(tree, walker, index)
     return problems
 
 
@@ -263,7 +264,8 @@ def _edges(catalog: Catalog, node: tuple[str, str]) -> list[tuple[int, str, tupl
     return edges
 
 
-def _check_examples(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+def _check_examples(tree: Tree, walker: Walker, index: SourceIndex) -> list[Diagnostic]:
+    catalog = walker.catalog
     problems = []
     if not tree.examples:
         path, where = index.tree_at(tree.id, ("id",))
@@ -271,7 +273,7 @@ def _check_examples(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Di
         problems.append(make("WZ052", path, where, message, "add 'examples:' with 'choose:' and 'expect:'"))
     for number, example in enumerate(tree.examples):
         loc: Loc = ("examples", number)
-        result = walk(catalog, tree.id, example.choose)
+        result = walker.walk(tree.id, example.choose)
         if result.failed_at is not None and result.stopped_at is not None:
             tree_id, question_id = result.stopped_at
             labels = [o.label for o in catalog.trees[tree_id].nodes[question_id].options]

@@ -27,7 +27,8 @@ from typing import Any, Literal
 
 from wizard.checks import SourceIndex
 from wizard.diagnostics import Diagnostic, Severity, did_you_mean
-from wizard.engine import Node, Walk, walk
+from wizard.engine import Node, Walk, Walker
+from wizard.gc_pause import gc_paused
 from wizard.model import Catalog, Example
 
 EXAMPLE_CODES = frozenset({"WZ050", "WZ051"})
@@ -65,6 +66,7 @@ class Coverage:
     def __init__(self, catalog: Catalog, index: SourceIndex | None = None) -> None:
         self.catalog = catalog
         self.index = index
+        self.walker = Walker(catalog)
         self.question_hits: dict[Node, int] = {}
         self.option_hits: dict[tuple[str, str, int], int] = {}
         self.answer_hits: dict[tuple[str, str], int] = {}
@@ -83,13 +85,14 @@ class Coverage:
     def run_examples(self, tree_ids: Iterable[str] | None = None) -> list[tuple[str, int, str]]:
         """Walk the examples of ``tree_ids`` (default: all); returns (tree, example index, why) per failure."""
         failures = []
-        for tree_id in self.catalog.trees if tree_ids is None else tree_ids:
-            for number, example in enumerate(self.catalog.trees[tree_id].examples):
-                trace = walk(self.catalog, tree_id, example.choose)
-                if example_passes(trace, example):
-                    self.record(trace)
-                else:
-                    failures.append((tree_id, number, explain_failure(self.catalog, example, trace)))
+        with gc_paused():
+            for tree_id in self.catalog.trees if tree_ids is None else tree_ids:
+                for number, example in enumerate(self.catalog.trees[tree_id].examples):
+                    trace = self.walker.walk(tree_id, example.choose)
+                    if example_passes(trace, example):
+                        self.record(trace)
+                    else:
+                        failures.append((tree_id, number, explain_failure(self.catalog, example, trace)))
         return failures
 
     # Locations -------------------------------------------------------------------------------------
@@ -505,7 +508,7 @@ def suggest(coverage: Coverage, tree_ids: Iterable[str] | None = None) -> list[S
             else:
                 rest, expect = shortest.finish(shortest._target(tree_id, option.next, option.tree))
                 choose += rest
-            trace = walk(catalog, tree_id, choose)
+            trace = coverage.walker.walk(tree_id, choose)
             taken.update(trace.steps)
             suggestions.append(Suggestion(tree_id, coverage.tree_path(tree_id), choose, expect, missing))
     return suggestions

@@ -10,7 +10,6 @@ caught, each with a ``path:line:col``.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from wizard.diagnostics import Diagnostic, did_you_mean, has_errors, make
+from wizard.gc_pause import gc_paused
 from wizard.model import AnswersFile, Catalog, Tree
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -384,15 +384,8 @@ class LoadResult:
 def load_catalog(paths: Sequence[Path], *, run_checks: bool = True) -> LoadResult:
     """Load trees and answers from files and folders, then run the graph checks."""
     files, diagnostics = find_files(paths)
-    # Loading creates many small objects and frees none; the cyclic garbage collector
-    # would rescan all of them again and again (quadratic on big trees), for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load(files, diagnostics, run_checks)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(files: list[Path], diagnostics: list[Diagnostic], run_checks: bool) -> LoadResult:

@@ -112,10 +112,12 @@ class Option(Strict):
     @property
     def target(self) -> tuple[Literal["next", "answer", "tree"], str]:
         """Which kind of place this option leads to, and its id."""
-        for name in ("next", "answer", "tree"):
-            value = getattr(self, name)
-            if value:
-                return name, value  # type: ignore[return-value]
+        if self.next:
+            return "next", self.next
+        if self.answer:
+            return "answer", self.answer
+        if self.tree:
+            return "tree", self.tree
         raise AssertionError("validated option without a target")
 
 

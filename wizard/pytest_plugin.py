@@ -175,11 +175,10 @@ class ExampleItem(pytest.Item):
 
     def runtest(self) -> None:
         from wizard.coverage import example_passes, explain_failure
-        from wizard.engine import walk
 
         coverage = self.folder.coverage
         example = coverage.catalog.trees[self.tree_id].examples[self.number]
-        trace = walk(coverage.catalog, self.tree_id, example.choose)
+        trace = coverage.walker.walk(self.tree_id, example.choose)
         if example_passes(trace, example):
             coverage.record(trace)
             return

@@ -26,9 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wizard.diagnostics import Severity
+    from wizard.gc_pause import keep_for_good
     from wizard.loader import load_catalog
 
     result = load_catalog(trees_paths(args.paths))
+    keep_for_good()
     diagnostics = result.diagnostics
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors

@@ -36,8 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml
+    from wizard.gc_pause import keep_for_good
 
     loaded = load(trees_paths(args.paths))
+    keep_for_good()
     if loaded.catalog is None:
         for diagnostic in loaded.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
