@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ask_closest": "最接近的几条（相关度较低）：",
         "ask_tasks": "可办理的事项：",
         "ask_score": "相关度",
+        "ask_also": "其他几条也同样相关，如果上面不是您要找的：",
         # The clerk's full-screen app (wizard/tui).
         "home_subtitle": "选择要办理的事项，回答几个问题，找到对应的解答。",
         "tasks_heading": "办理事项",
@@ -116,6 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ask_closest": "Closest (weak) matches:",
         "ask_tasks": "Tasks:",
         "ask_score": "score",
+        "ask_also": "These fit about as well, if the answer above is not the one:",
         # The clerk's full-screen app (wizard/tui).
         "home_subtitle": "Pick a task, answer a few questions, get the answer that fits.",
         "tasks_heading": "Tasks",

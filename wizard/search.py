@@ -359,6 +359,13 @@ class SearchIndex:
         return Hit(document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights)
 
 
+def exact_hit(catalog: Catalog, answer_id: str) -> Hit:
+    """A perfect hit for one answer, named by its id."""
+    answer = catalog.answers[answer_id]
+    snippet = " ".join(plain_text(answer.body).split())[:SNIPPET_CHARS]
+    return Hit(answer_id, 1.0, answer.title, answer.faq, snippet, [])
+
+
 @functools.lru_cache(maxsize=256)
 def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
     """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -38,6 +39,20 @@ def test_ask_prints_the_best_answer_as_plain_text():
     assert "  1. 个人中心" in lines and "  3. 修改" in lines
     assert "员工「户籍性质」需员工自行维护。" in lines
     assert "**" not in result.stdout and "\x1b" not in result.stdout
+
+
+def test_ask_lists_near_ties_and_each_one_can_be_asked_by_id():
+    vague = wizard("ask", "社保")
+    assert vague.returncode == 0, vague.stderr
+    assert "其他几条也同样相关，如果上面不是您要找的：" in vague.stdout
+    suggested = re.findall(r"（wizard ask ([a-z0-9-]+)）", vague.stdout)
+    assert suggested
+    by_id = wizard("ask", suggested[0], "--format", "json")
+    assert by_id.returncode == 0
+    [record] = json.loads(by_id.stdout)
+    assert record["answer"] == suggested[0] and record["score"] == 1.0 and "\n" not in record["snippet"]
+    precise = wizard("ask", "户籍性质为空")
+    assert "其他几条" not in precise.stdout
 
 
 def test_ask_json_is_a_ranked_list():

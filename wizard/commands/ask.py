@@ -4,7 +4,8 @@ Prints the best answer as plain text (title, click path steps, body); with
 --top N lists the N best matches with their scores instead. --format json
 prints a list, best first, of {answer, faq, title, score, fits, kind, snippet}.
 Exit 1, with the closest topics, when nothing fits well enough (the best score
-is below wizard.search.MIN_SCORE). Never loads the full-screen app.
+is below wizard.search.MIN_SCORE). An answer id as the query shows that answer.
+Never loads the full-screen app.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from wizard.locate import trees_paths
 
 NAME = "ask"
 HELP = "find the FAQ answer for a question or an error message (plain text or JSON)"
+NEAR_TIE = 0.05
+"""Answers scoring within this of the best are listed after it: the query does not tell them apart."""
 JSON_RESULTS = 5
 """Results in the JSON list when --top is not given: the best first, weak ones marked "fits": false."""
 
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from wizard.commands import load_or_report
     from wizard.i18n import text
     from wizard.plain import render_answer, shown
-    from wizard.search import MIN_SCORE, SearchIndex
+    from wizard.search import MIN_SCORE, SearchIndex, exact_hit
 
     top = args.top
     lang = getattr(args, "lang", None) or "zh"
@@ -54,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     if catalog is None:
         return 1
     query = " ".join(args.query)
-    index = SearchIndex.build(catalog)
-    hits = index.search(query, top=top or (JSON_RESULTS if args.format == "json" else 3))
+    if query.strip() in catalog.answers:  # an answer id, as the "also" list below suggests
+        hits = [exact_hit(catalog, query.strip())]
+    else:
+        hits = SearchIndex.build(catalog).search(query, top=top or (JSON_RESULTS if args.format == "json" else 3))
     found = bool(hits) and hits[0].score >= MIN_SCORE
 
     if args.format == "json":
@@ -97,4 +102,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"   {hit.snippet}")
         return 0
     print(render_answer(catalog.answers[hits[0].answer], lang), end="")
+    close = [hit for hit in hits[1:] if hit.score >= hits[0].score - NEAR_TIE]
+    if close:  # a short query like "社保" fits several answers: say so rather than pretend
+        print()
+        print(text("ask_also", lang))
+        for hit in close:
+            print(f"  - {hit.title}（wizard ask {hit.answer}）" if lang == "zh" else f"  - {hit.title} [{hit.answer}]")
     return 0
