@@ -10,7 +10,6 @@ caught, each with a ``path:line:col``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,30 +18,21 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from wizard.control import clean_text
 from wizard.diagnostics import Diagnostic, did_you_mean, has_errors, make
 from wizard.gc_pause import gc_paused
+from wizard.locate import ANSWERS_FILENAMES, answers_beside, yaml_files_in
 from wizard.model import AnswersFile, Catalog, Tree
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 10_000
 MAX_DEPTH = 64
-ANSWERS_FILENAMES = ("answers.yaml", "answers.yml")
-YAML_SUFFIXES = (".yaml", ".yml")
 
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
-# C0 and C1 control characters except tab and newline, plus the bidirectional
-# overrides that can make a label display differently from what it says.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
-
-
-def clean_text(text: str) -> str:
-    """Remove characters that would reach the terminal as commands, not text."""
-    return _CONTROL.sub("", text)
 
 
 @dataclass
@@ -351,16 +341,12 @@ def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+            found = yaml_files_in(path)
             if not found:
                 problems.append(make("WZ008", str(path), (1, 1), "this folder holds no .yaml files"))
             files.extend(found)
         elif path.is_file():
-            files.append(path)
-            for name in ANSWERS_FILENAMES:
-                sibling = path.parent / name
-                if path.name not in ANSWERS_FILENAMES and sibling.is_file():
-                    files.append(sibling)
+            files += [path, *answers_beside(path)]
         else:
             problems.append(make("WZ008", str(path), (1, 1), "no such file or folder"))
     unique = list(dict.fromkeys(p.resolve() for p in files))

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from wizard.control import clean_text
 from wizard.engine import Session, answer_heading, click_paths
 from wizard.i18n import text
-from wizard.loader import clean_text
 from wizard.model import Answer, Catalog
 from wizard.search import plain_text
 

@@ -84,7 +84,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def is_tree_file(path: Path) -> bool:
     """A YAML file beside an answers file, or one with the top-level keys of a tree."""
     # Imported here, not at the top: pytest loads plugins before coverage tools start measuring.
-    from wizard.loader import ANSWERS_FILENAMES, YAML_SUFFIXES
+    from wizard.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
 
     if path.suffix not in YAML_SUFFIXES or path.name in ANSWERS_FILENAMES:
         return False

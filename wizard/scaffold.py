@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from wizard.loader import ANSWERS_FILENAMES, YAML_SUFFIXES, clean_text, load_catalog, load_file
+from wizard.control import clean_text
+from wizard.loader import load_catalog, load_file
+from wizard.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
 from wizard.model import ID_PATTERN, AnswersFile
 
 #: Tree ids longer than this leave no room for the starter answers' ids (ids are at most 80 characters).

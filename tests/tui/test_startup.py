@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import BUNDLED_TREES, REPO
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
 from wizard import loader
 from wizard.tui import home_cache, safe, watch
@@ -21,7 +21,7 @@ from wizard.tui.screens.question import QuestionScreen
 def test_the_tui_keeps_the_loaders_lists_in_step() -> None:
     every = "".join(chr(c) for c in range(0x2100)) + "\u202a\u202e\u2066\u2069"
     assert safe.clean(every) == loader.clean_text(every)
-    assert watch.YAML_SUFFIXES == loader.YAML_SUFFIXES
+    assert watch._files([BUNDLED_TREES]) == sorted(loader.find_files([BUNDLED_TREES])[0])
 
 
 def test_cache_round_trip_and_any_edit_invalidates_it(tmp_path: Path) -> None:

@@ -8,21 +8,21 @@ goes through :func:`clean` before it becomes a :class:`Content`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from textual.content import Content
 
+from wizard.control import clean_text
+
 # The same characters wizard.loader.clean_text removes (a test keeps them equal);
 # not imported from there, because the home screen paints before the loader is imported.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 Part = Content | tuple[str, str] | str
 
 
 def clean(text: str) -> str:
     """Text without C0/C1 control characters (newline and tab stay)."""
-    return _CONTROL.sub("", text)
+    return clean_text(text)
 
 
 def literal(text: str, style: str = "") -> Content:

@@ -9,21 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-YAML_SUFFIXES = (".yaml", ".yml")
-"""As in :mod:`wizard.loader` (a test keeps them equal); not imported from there so that
-the start-up cache check does not pay for YAML and pydantic."""
+from wizard.locate import answers_beside, yaml_files_in
 
 Stamp = tuple[tuple[str, int, int], ...]
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:
+    """The same files the loader reads (wizard.locate decides, without importing YAML or pydantic)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES)
+            found += yaml_files_in(path)
         else:
-            found.append(path)
-            found.extend(path.parent / name for name in ("answers.yaml", "answers.yml"))
+            found += [path, *answers_beside(path)]
     return sorted(set(found))
 
 
