@@ -13,15 +13,15 @@ import pytest
 from tests.conftest import BUNDLED_TREES, REPO
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
 from wizard import loader
-from wizard.tui import home_cache, safe, watch
+from wizard.tui import home_cache, watch
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
 
 
-def test_the_tui_keeps_the_loaders_lists_in_step() -> None:
-    every = "".join(chr(c) for c in range(0x2100)) + "\u202a\u202e\u2066\u2069"
-    assert safe.clean(every) == loader.clean_text(every)
+def test_the_watcher_polls_exactly_the_files_the_loader_reads() -> None:
     assert watch._files([BUNDLED_TREES]) == sorted(loader.find_files([BUNDLED_TREES])[0])
+    one_tree = BUNDLED_TREES / "enrolment-errors.yaml"
+    assert watch._files([one_tree]) == sorted(loader.find_files([one_tree])[0])
 
 
 def test_cache_round_trip_and_any_edit_invalidates_it(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 The loader already strips control characters, but the screens must not rely on
 it (a catalog can be built in memory), and Textual's ``Content`` only strips a
-few of them: ESC passes through to the terminal. So every piece of content
-goes through :func:`clean` before it becomes a :class:`Content`.
+few of them: ESC passes through to the terminal. So every piece of content goes
+through :func:`clean` (wizard.control.clean_text) before it becomes a :class:`Content`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,11 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from wizard.control import clean_text
+from wizard.control import clean_text as clean
 
-# The same characters wizard.loader.clean_text removes (a test keeps them equal);
-# not imported from there, because the home screen paints before the loader is imported.
+__all__ = ["Part", "assemble", "clean", "highlighted", "literal"]
 
 Part = Content | tuple[str, str] | str
-
-
-def clean(text: str) -> str:
-    """Text without C0/C1 control characters (newline and tab stay)."""
-    return clean_text(text)
 
 
 def literal(text: str, style: str = "") -> Content:
