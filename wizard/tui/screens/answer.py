@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from wizard.engine import Session, answer_heading, click_paths, menu_markdown
 from wizard.model import Answer
-from wizard.tui.safe import Part, assemble, clean, literal
+from wizard.tui.safe import Part, assemble, clean, hanging, literal, numbered
 from wizard.tui.screens.base import NAVIGATION, SessionScreen
 from wizard.tui.transcripts import default_folder, save_transcript
 
@@ -35,15 +37,10 @@ def menu_content(answer: Answer, lang: str) -> Content:
     return assemble(*parts)
 
 
-def trail_content(trail: list[tuple[str, str]], heading: str) -> Content:
-    """The choices that led here, oldest first."""
-    parts: list[Part] = [(heading, "bold")]
-    for number, (question, choice) in enumerate(trail, start=1):
-        parts += ["\n", (f"  {number}. ", "dim")]
-        if question:
-            parts += [(question, "dim"), " › "]
-        parts.append(choice)
-    return assemble(*parts)
+def trail_content(trail: list[tuple[str, str]], heading: str) -> Group:
+    """The choices that led here, oldest first, each wrapping under its own text."""
+    rows = [[(question, "dim"), " › ", choice] if question else [choice] for question, choice in trail]
+    return Group(Text(clean(heading), style="bold"), numbered(rows, indent=2))
 
 
 def answer_text(answer: Answer, lang: str) -> str:
@@ -107,7 +104,7 @@ class AnswerScreen(SessionScreen):
         ]
         related_list = self.query_one("#related", OptionList)
         related_list.set_options(
-            Option(assemble(f"{number}. ", related_answer.title), id=answer_id)
+            Option(hanging(f"{number}. ", [related_answer.title]), id=answer_id)
             for number, (answer_id, related_answer) in enumerate(related, start=1)
         )
         related_list.display = bool(related)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.tui.safe import assemble, literal
+from wizard.tui.safe import hanging, literal
 from wizard.tui.screens.base import NAVIGATION, SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 
@@ -54,7 +54,7 @@ class QuestionScreen(SessionScreen):
         help_text.display = bool(question.help)
         options = self.query_one("#options", OptionList)
         options.set_options(
-            Option(assemble((f"{number}. ", "bold"), option.label), id=f"option-{number - 1}")
+            Option(hanging(f"{number}. ", [option.label]), id=f"option-{number - 1}")
             for number, option in enumerate(question.options, start=1)
         )
         options.highlighted = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.tui.safe import Part, assemble
+from wizard.tui.safe import Part, hanging
 
 
 class Breadcrumb(OptionList):
@@ -18,11 +18,9 @@ class Breadcrumb(OptionList):
     def show_trail(self, trail: list[tuple[str, str]]) -> None:
         options = []
         for number, (question, choice) in enumerate(trail, start=1):
-            parts: list[Part] = [(f"{number}. ", "dim")]
-            if question:
-                parts += [(question, "dim"), " › "]
+            parts: list[Part] = [(question, "dim"), " › "] if question else []
             parts.append((choice, "bold"))
-            options.append(Option(assemble(*parts), id=f"step-{number - 1}"))
+            options.append(Option(hanging(f"{number}. ", parts), id=f"step-{number - 1}"))
         self.set_options(options)
         if options:
             self.highlighted = len(options) - 1  # the step most often taken back
