@@ -3,11 +3,14 @@
 Coverage is to trees what line coverage is to code: a maintainer sees at once
 which branches no example walks. What counts, exactly:
 
-- an **option** is covered when some passing example takes it;
-- a **question** is covered when some passing example stands on it — also when
-  the walk entered it through a ``tree:`` link from another tree's example;
+- an **option** is covered when a passing example of its own tree takes it;
+- a **question** is covered when a passing example of its own tree stands on it;
 - an **answer of a tree** (an answer id some option of that tree ends at) is
-  covered when some passing example ends there through an option of that tree.
+  covered when a passing example of that tree ends there through its option.
+
+Each tree file answers for itself: a walk that follows ``tree:`` into another
+tree checks that path but covers nothing over there, so deleting any example
+from a tree file shows up in that file's coverage.
 
 Only examples that reach their ``expect:`` answer count: a wrong example proves
 nothing about the branches it happens to cross. Everything here is linear in the
@@ -71,15 +74,17 @@ class Coverage:
         self.option_hits: dict[tuple[str, str, int], int] = {}
         self.answer_hits: dict[tuple[str, str], int] = {}
 
-    def record(self, trace: Walk) -> None:
-        """Count a walk (call it for passing examples only)."""
-        for tree_id, question_id, number in trace.steps:
+    def record(self, trace: Walk, tree_id: str) -> None:
+        """Count a passing example of ``tree_id``: only the steps it takes in that tree."""
+        for step_tree, question_id, number in trace.steps:
+            if step_tree != tree_id:
+                continue
             node = (tree_id, question_id)
             self.question_hits[node] = self.question_hits.get(node, 0) + 1
             key = (tree_id, question_id, number)
             self.option_hits[key] = self.option_hits.get(key, 0) + 1
-        if trace.answer is not None and trace.answer_tree is not None:
-            key2 = (trace.answer_tree, trace.answer)
+        if trace.answer is not None and trace.answer_tree == tree_id:
+            key2 = (tree_id, trace.answer)
             self.answer_hits[key2] = self.answer_hits.get(key2, 0) + 1
 
     def run_examples(self, tree_ids: Iterable[str] | None = None) -> list[tuple[str, int, str]]:
@@ -90,7 +95,7 @@ class Coverage:
                 for number, example in enumerate(self.catalog.trees[tree_id].examples):
                     trace = self.walker.walk(tree_id, example.choose)
                     if example_passes(trace, example):
-                        self.record(trace)
+                        self.record(trace, tree_id)
                     else:
                         failures.append((tree_id, number, explain_failure(self.catalog, example, trace)))
         return failures

@@ -180,7 +180,7 @@ class ExampleItem(pytest.Item):
         example = coverage.catalog.trees[self.tree_id].examples[self.number]
         trace = coverage.walker.walk(self.tree_id, example.choose)
         if example_passes(trace, example):
-            coverage.record(trace)
+            coverage.record(trace, self.tree_id)
             return
         raise ExampleFailed(self._explain(example, trace, explain_failure(coverage.catalog, example, trace)))
 

@@ -136,7 +136,7 @@ def test_a_yaml_syntax_error_is_a_failing_item_too(pytester: pytest.Pytester) ->
     result.stdout.fnmatch_lines(["trees/t.yaml:*: error WZ001 YAML syntax error*"])
 
 
-def test_tree_links_count_coverage_in_the_linked_tree(pytester: pytest.Pytester) -> None:
+def test_a_walk_through_a_tree_link_covers_nothing_in_the_linked_tree(pytester: pytest.Pytester) -> None:
     other = """\
     id: hub
     title: 入口
@@ -158,9 +158,12 @@ def test_tree_links_count_coverage_in_the_linked_tree(pytester: pytest.Pytester)
     """
     project(pytester, WITHOUT_LAST, hub__yaml=other)
     result = pytester.runpytest(*INNER, "--tree-cov-fail-under=100")
-    assert result.ret == pytest.ExitCode.OK
-    # hub's walk takes 丁 inside tree t, so t's option 丁 and its answer a-two are covered there.
-    result.stdout.fnmatch_lines(["t * 2/2 * 4/4 * 2/2 * 100%"])
+    result.assert_outcomes(passed=4)  # hub's walk through t to 丁 is checked ...
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    # ... but t's option 丁 and its answer a-two stay uncovered until t's own examples take them.
+    result.stdout.fnmatch_lines(["hub * 1/1 * 2/2 * 1/1 * 100%", "t * 2/2 * 3/4 * 1/2 *"])
+    missing = "trees/t.yaml:18: option '丁' of question 'q2' (answer: a-two) is taken by no example"
+    result.stdout.fnmatch_lines([missing])
 
 
 def test_deselected_trees_are_left_out_of_the_report(pytester: pytest.Pytester) -> None:
