@@ -106,3 +106,24 @@ def test_commands_do_not_import_textual(args):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert "TEXTUAL: []" in result.stderr
+
+
+def test_the_clerks_command_line_skips_the_subcommand_modules():
+    probe = textwrap.dedent(
+        """
+        import sys
+        from wizard.cli import _parse_for_app
+        args = _parse_for_app(["--lang", "en", "--trees", "somewhere"])
+        print(args.lang, args.trees, args.command)
+        print(sorted(m for m in sys.modules if m.startswith("wizard.commands.")))
+        print(_parse_for_app(["check"]), _parse_for_app(["-h"]), _parse_for_app(["--lang", "xx"]))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.stdout.splitlines() == ["en somewhere None", "[]", "None None None"], result.stderr
+
+
+def test_app_option_errors_show_the_full_usage():
+    result = wizard("--lang", "xx")
+    assert result.returncode == 2
+    assert "COMMAND" in result.stderr and "invalid choice: 'xx'" in result.stderr
