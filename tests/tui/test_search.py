@@ -108,3 +108,15 @@ async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catal
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.session.place.question == "other"
+
+
+async def test_live_results_leave_out_answers_that_do_not_fit(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"户籍")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert [results.get_option_at_index(i).id for i in range(results.option_count)] == ["enrol-error-hukou-empty"]
+        app.screen.query_one("#search", Input).value = "忘记密码"
+        await pilot.pause()
+        assert not results.display and app.screen.query_one("#no-results").display

@@ -201,14 +201,18 @@ class WizardApp(App[None]):
 
     # Search --------------------------------------------------------------------------
     def search(self, query: str, top: int = 8) -> list[Hit]:
-        """Ranked answers for ``query``; the index is built on first use and after a reload."""
+        """Answers that fit ``query``, best first; the index is built on first use and after a reload.
+
+        Hits below MIN_SCORE are left out: '户籍' should not list every answer that
+        happens to contain 户 (as in 单位用户); the panel says when nothing fits.
+        """
         if not query.strip():
             return []
-        if self._search_index is None:
-            from wizard.search import SearchIndex
+        from wizard.search import MIN_SCORE, SearchIndex
 
+        if self._search_index is None:
             self._search_index = SearchIndex.build(self.catalog)
-        return self._search_index.search(query, top=top)
+        return [hit for hit in self._search_index.search(query, top=top) if hit.score >= MIN_SCORE]
 
     # Actions shown in the footer everywhere ------------------------------------------
     def action_help(self) -> None:
