@@ -28,9 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wizard.coverage import Coverage, load
-from wizard.gc_pause import keep_for_good
-from wizard.paths import tree_stats
+from wizard.content.catalog import load_catalog
+from wizard.content.gc_pause import keep_for_good
+from wizard.maintainer.coverage import Coverage
+from wizard.maintainer.stats import tree_stats
 
 ANSWER_COUNT = 10
 
@@ -105,7 +106,7 @@ def main() -> int:
         )
 
         started = time.perf_counter()
-        loaded = load([folder])
+        loaded = load_catalog([folder])
         keep_for_good()
         load_time = time.perf_counter() - started
         if loaded.catalog is None:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from wizard.loader import load_catalog
-from wizard.model import Answer, Catalog, Option, Question, Tree
-from wizard.search import SearchIndex
+from wizard.content.catalog import load_catalog
+from wizard.content.model import Answer, Catalog, Option, Question, Tree
+from wizard.engine.search import SearchIndex
 
 REPO = Path(__file__).resolve().parent.parent
 

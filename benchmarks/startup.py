@@ -46,8 +46,8 @@ CACHE = tempfile.mkdtemp(prefix="wizard-startup-")
 
 def first_task_title() -> str:
     sys.path.insert(0, str(ROOT))
-    from wizard.loader import load_catalog
-    from wizard.locate import bundled_trees
+    from wizard.content.catalog import load_catalog
+    from wizard.content.locate import bundled_trees
 
     catalog = load_catalog([bundled_trees()]).catalog
     assert catalog is not None, "the bundled trees do not load"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.diagnostics import Diagnostic
-from wizard.loader import load_catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.diagnostics import Diagnostic
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_TREES = REPO / "trees"

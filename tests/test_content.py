@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard.engine import walk
-from wizard.loader import load_catalog
-from wizard.model import Answer, Catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.model import Answer, Catalog
+from wizard.content.walk import Walker
 
 REPO = Path(__file__).resolve().parent.parent
 TREES = REPO / "trees"
@@ -313,7 +313,7 @@ def test_examples_take_every_option() -> None:
     for tree in cat.trees.values():
         taken: set[tuple[str, str, int]] = set()
         for example in tree.examples:
-            result = walk(cat, tree.id, example.choose)
+            result = Walker(cat).walk(tree.id, example.choose)
             assert result.answer == example.expect, f"{tree.id}: example {example.choose}"
             taken.update(result.steps)
         for question_id, question in tree.nodes.items():

@@ -1,9 +1,9 @@
 """The one front door: parse the command line, then hand over to one module.
 
-Every subcommand lives in its own module under :mod:`wizard.commands` and is
-found by name, so adding a command never means editing this file. Modules
-import their heavy dependencies inside ``run``, which keeps ``wizard check``,
-``coverage`` and ``ask`` free of Textual.
+Every subcommand lives in its own module under :mod:`wizard.commands`, listed
+in :data:`wizard.commands.SUBCOMMANDS`; the bare command is
+:mod:`wizard.commands.app`. Modules import their heavy dependencies inside
+``run``, which keeps ``wizard check``, ``coverage`` and ``ask`` free of Textual.
 """
 
 from __future__ import annotations
@@ -11,17 +11,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from pathlib import Path
 from types import ModuleType
 
-from wizard import __version__, commands
-
-
-def _command_modules() -> list[ModuleType]:
-    """Every module of wizard.commands (a plain directory listing: pkgutil costs start-up time)."""
-    folder = Path(commands.__file__).parent
-    names = sorted(path.stem for path in folder.glob("*.py") if not path.name.startswith("_"))
-    return [importlib.import_module(f"wizard.commands.{name}") for name in names]
+from wizard import __version__
+from wizard.commands import SUBCOMMANDS, app
 
 
 def _app_parser(**options: object) -> argparse.ArgumentParser:
@@ -32,7 +25,7 @@ def _app_parser(**options: object) -> argparse.ArgumentParser:
         **options,  # type: ignore[arg-type]
     )
     parser.add_argument("--version", action="version", version=f"hrss-wizard {__version__}")
-    commands.add_app_arguments(parser)
+    app.add_arguments(parser)
     return parser
 
 
@@ -41,7 +34,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser = _app_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = {}
-    for module in _command_modules():
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"wizard.commands.{name}")
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
         module.add_arguments(sub)
         modules[module.NAME] = module
@@ -74,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return commands.run_app(args)
+            return app.run(args)
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130

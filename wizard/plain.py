@@ -1,7 +1,7 @@
 """The wizard line by line on stdin/stdout: for screen readers, pipes and scripts.
 
 Used by ``wizard walk`` and by the bare ``wizard`` when stdin or stdout is not
-a terminal. Every decision goes through :class:`wizard.engine.Session`; this
+a terminal. Every decision goes through :class:`wizard.engine.session.Session`; this
 module only prints places and reads choices. Bad input gets a short message and
 the prompt again, end of input ends the walk cleanly, and no Textual is loaded.
 """
@@ -13,24 +13,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from wizard.control import clean_text
-from wizard.engine import Session, answer_heading, click_paths
+from wizard.content.model import Catalog
+from wizard.content.text import clean_text
+from wizard.engine.render import answer_text
+from wizard.engine.session import Session
 from wizard.i18n import text
-from wizard.model import Answer, Catalog
-from wizard.search import plain_text
-
-RULE = "─" * 40
-
-
-def render_answer(answer: Answer, lang: str = "zh") -> str:
-    """An answer as plain text: title with FAQ number, click paths as numbered steps, then the body."""
-    lines = [answer_heading(answer, lang), RULE]
-    for heading, steps in click_paths(answer, lang):
-        lines.append(f"{heading}:" if lang == "en" else f"{heading}：")
-        lines += [f"  {step_number}. {step}" for step_number, step in enumerate(steps, start=1)]
-        lines.append("")
-    lines.append(plain_text(answer.body))
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def shown(raw: str, limit: int = 40) -> str:
@@ -101,7 +88,7 @@ class LineWizard:
         self.say()
         self.say(self.t("plain_chosen") + " › ".join(choice for _, choice in self.session.trail()))
         self.say()
-        self.say(render_answer(answer, self.lang).rstrip())
+        self.say(answer_text(answer, self.lang).rstrip())
         self.say()
         self.say(self.t("plain_keys_answer"))
 
@@ -233,7 +220,7 @@ def run_answers(
     assert answer is not None
     for question, choice in session.trail():
         out.write(f"{question} {choice}\n")
-    out.write("\n" + render_answer(answer, lang))
+    out.write("\n" + answer_text(answer, lang))
     if pending:
         err.write(text("plain_answers_extra", lang).format(", ".join(shown(p) for p in pending)) + "\n")
         return 1

@@ -12,15 +12,20 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
-from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml, yaml_scalar
+from wizard.content.catalog import load_catalog
+from wizard.content.walk import Verdict
+from wizard.maintainer.coverage import Coverage
+from wizard.maintainer.lcov import lcov
+from wizard.maintainer.suggest import suggest, suggestions_yaml
+from wizard.maintainer.yaml_text import yaml_scalar
 
 WITHOUT_LAST = TREE[: TREE.index("  - choose: [乙, 丁]")]
 
 
-def measure(folder: Path) -> tuple[Coverage, list[tuple[str, int, str]]]:
-    loaded = load([folder])
-    assert loaded.catalog is not None, [d.format() for d in loaded.diagnostics]
-    coverage = Coverage(loaded.catalog, loaded.index)
+def measure(folder: Path) -> tuple[Coverage, list[tuple[str, int, Verdict]]]:
+    loaded = load_catalog([folder])
+    assert loaded.draft is not None, [d.format() for d in loaded.diagnostics]
+    coverage = Coverage(loaded.draft, loaded.index)
     return coverage, coverage.run_examples()
 
 

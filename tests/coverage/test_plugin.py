@@ -49,7 +49,8 @@ def test_a_wrong_label_shows_the_walk_and_did_you_mean(pytester: pytest.Pytester
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
         [
-            "trees/t.yaml:25:17: at question 'q2': no option '未获得人员信息' — did you mean '未获取到人员信息'?",
+            "trees/t.yaml:25:17: error WZ050 at question 'q2' there is no option '未获得人员信息'"
+            " (did you mean '未获取到人员信息'?)",
             "",
             "walk from the start of tree 't':",
             "  1. q1 › 乙",
@@ -63,7 +64,9 @@ def test_a_wrong_label_shows_the_walk_and_did_you_mean(pytester: pytest.Pytester
 def test_a_label_with_no_close_match_lists_the_options(pytester: pytest.Pytester) -> None:
     project(pytester, TREE.replace("choose: [乙, 丁]", "choose: [乙, 戊]"))
     result = pytester.runpytest(*INNER)
-    result.stdout.fnmatch_lines(["trees/t.yaml:25:17: at question 'q2': no option '戊' (the options are: '丙', '丁')"])
+    result.stdout.fnmatch_lines(
+        ["trees/t.yaml:25:17: error WZ050 at question 'q2' there is no option '戊' (the options are: '丙', '丁')"]
+    )
 
 
 def test_a_wrong_expect_names_both_answers(pytester: pytest.Pytester) -> None:
@@ -71,7 +74,7 @@ def test_a_wrong_expect_names_both_answers(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest(*INNER)
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
-        ["trees/t.yaml:26:*: ended at answer 'a-two', expected 'a-one'", "  = answer 'a-two' ✗"]
+        ["trees/t.yaml:26:*: error WZ051 the example ends at answer 'a-two', not at 'a-one'*", "  = answer 'a-two' ✗"]
     )
 
 

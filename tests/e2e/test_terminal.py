@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED_TREES
-from wizard.loader import load_catalog
+from wizard.content.catalog import load_catalog
 
 TIMEOUT = 30.0
 WIZARD = Path(sys.executable).parent / "wizard"

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from wizard.cli import build_parser
-from wizard.diagnostics import CODES
+from wizard.content.diagnostics import CODES
 
 GUIDE = REPO / "docs" / "authoring.md"
 TEXT = GUIDE.read_text(encoding="utf-8")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED_TREES, REPO
-from wizard.export import build, mermaid_quote, wrap
-from wizard.loader import load_catalog
-from wizard.model import Catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.model import Catalog
+from wizard.maintainer.diagram import build, mermaid_quote, wrap
 
 DOT = shutil.which("dot")
 needs_dot = pytest.mark.skipif(

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
-from wizard.scaffold import yaml_scalar
+from wizard.maintainer.yaml_text import yaml_scalar
 
 
 def wizard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from tests.conftest import ANSWERS, BUNDLED_TREES, TREE
-from wizard.commands.schema import schema_text
-from wizard.loader import find_files, load_catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.locate import tree_files
+from wizard.content.schema import schema_text
 
 SCHEMA_FILES = {"tree": BUNDLED_TREES / "schema.json", "answers": BUNDLED_TREES / "answers.schema.json"}
 YAML_FILES = sorted(BUNDLED_TREES.glob("*.y*ml"))
@@ -50,8 +51,8 @@ def test_every_bundled_file_is_valid_against_the_committed_schema(path: Path):
 
 
 def test_the_loader_ignores_the_schema_files():
-    files, problems = find_files([BUNDLED_TREES])
-    assert problems == [] and all(f.suffix == ".yaml" for f in files)
+    found = tree_files([BUNDLED_TREES])
+    assert found.problems == [] and all(f.suffix == ".yaml" for f in found.files)
     assert load_catalog([BUNDLED_TREES]).ok
 
 

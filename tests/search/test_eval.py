@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from tests.conftest import BUNDLED_TREES
-from wizard.loader import load_catalog
-from wizard.search import MIN_SCORE, SearchIndex
+from wizard.content.catalog import load_catalog
+from wizard.engine.search import MIN_SCORE, SearchIndex
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "search_eval.yaml"
 

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from tests.conftest import BUNDLED_TREES
-from wizard.loader import load_catalog
-from wizard.search import Hit, SearchIndex
+from wizard.content.catalog import load_catalog
+from wizard.engine.search import Hit, SearchIndex
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.loader import load_catalog
-from wizard.search import MIN_SCORE, SearchIndex, make_snippet, match_spans, normalize, plain_text, query_terms, terms
+from wizard.content.catalog import load_catalog
+from wizard.engine.search import (
+    MIN_SCORE,
+    SearchIndex,
+    make_snippet,
+    match_spans,
+    normalize,
+    plain_text,
+    query_terms,
+    terms,
+)
 
 ANSWERS = """\
 answers:
@@ -175,7 +184,7 @@ def test_pruned_ranking_equals_scoring_every_term_in_full():
 
 
 def test_a_keyword_found_whole_in_the_query_outranks_a_shared_bigram():
-    from wizard.model import Answer, Catalog
+    from wizard.content.model import Answer, Catalog
 
     catalog = Catalog(
         trees={},

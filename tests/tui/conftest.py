@@ -13,8 +13,8 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from tests.conftest import BUNDLED_TREES
-from wizard.loader import load_catalog
-from wizard.model import Catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.model import Catalog
 from wizard.tui.app import WizardApp
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import SAMPLE, MakeApp, choose, screen_text, start
+from wizard.content.model import Catalog
 from wizard.i18n import STRINGS
-from wizard.model import Catalog
 from wizard.tui.app import run_app
 from wizard.tui.screens.help import HelpScreen
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
-from wizard.model import Catalog
+from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen

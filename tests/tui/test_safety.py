@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import MakeApp, choose, screen_text, start
-from wizard.model import Catalog
+from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen

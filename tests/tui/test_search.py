@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import MakeApp, choose, screen_text, start
-from wizard.model import Catalog
+from wizard.content.model import Catalog
 from wizard.tui.safe import highlighted
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen

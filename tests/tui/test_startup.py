@@ -12,16 +12,15 @@ import pytest
 
 from tests.conftest import BUNDLED_TREES, REPO
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
-from wizard import loader
+from wizard.content.locate import tree_files
 from wizard.tui import home_cache, watch
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
 
 
 def test_the_watcher_polls_exactly_the_files_the_loader_reads() -> None:
-    assert watch._files([BUNDLED_TREES]) == sorted(loader.find_files([BUNDLED_TREES])[0])
-    one_tree = BUNDLED_TREES / "enrolment-errors.yaml"
-    assert watch._files([one_tree]) == sorted(loader.find_files([one_tree])[0])
+    for paths in ([BUNDLED_TREES], [BUNDLED_TREES / "enrolment-errors.yaml"]):
+        assert [Path(entry[0]) for entry in watch.stamp(paths)] == tree_files(paths).files
 
 
 def test_cache_round_trip_and_any_edit_invalidates_it(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Markdown, Static
 
 from tests.conftest import BUNDLED_TREES
 from tests.tui.conftest import MakeApp, choose, load, screen_text, squeeze, start
-from wizard.model import Catalog
+from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen

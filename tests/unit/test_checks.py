@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ANSWERS, TREE, located
-from wizard.diagnostics import CODES
-from wizard.loader import load_catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.diagnostics import CODES
 
 
 def test_unknown_key_with_a_spelling_hint(diagnose):

@@ -7,9 +7,11 @@ from datetime import datetime
 import pytest
 
 from tests.conftest import ANSWERS, TREE
-from wizard.engine import Place, Session, SessionError, click_paths, menu_markdown, walk
-from wizard.loader import load_catalog
-from wizard.model import Answer
+from wizard.content.catalog import load_catalog
+from wizard.content.model import Answer
+from wizard.content.walk import Walker
+from wizard.engine.render import click_paths, menu_markdown, transcript
+from wizard.engine.session import Place, Session, SessionError
 
 LINKED = TREE.replace("id: t", "id: u").replace("title: 任务", "title: 另一个任务")
 LINKED = LINKED.replace("  q1:", "  p1:").replace("start: q1", "start: p1").replace("  q2:", "  p2:")
@@ -111,19 +113,21 @@ def test_transcript_lists_questions_choices_and_answer(catalog):
     session.start("t")
     session.choose("乙")
     session.choose("丙")
-    text = session.transcript(now=datetime(2026, 1, 2, 3, 4))
+    text = transcript(session, now=datetime(2026, 1, 2, 3, 4))
     assert "2026-01-02 03:04" in text
     assert "事项：任务" in text
     assert "1. 问题一？ — 乙" in text and "2. 问题二？ — 丙" in text
     assert "答案一" in text and "正文一" in text
-    assert "Task: 任务" in session.transcript(lang="en")
+    assert "Task: 任务" in transcript(session, lang="en")
 
 
 def test_walk_reports_where_it_stopped(catalog):
-    assert walk(catalog, "t", ["乙", "丙"]).answer == "a-one"
-    assert walk(catalog, "t", ["乙", "戊"]).failed_at == 1
-    assert walk(catalog, "t", ["乙"]).stopped_at_question
-    assert walk(catalog, "t", ["甲", "乙"]).unused == 1
+    walker = Walker(catalog)
+    assert walker.walk("t", ["乙", "丙"]).answer == "a-one"
+    assert walker.walk("t", ["乙", "戊"]).failed_at == 1
+    stopped = walker.walk("t", ["乙"])
+    assert stopped.answer is None and stopped.failed_at is None and stopped.stopped_at == ("t", "q2")
+    assert walker.walk("t", ["甲", "乙"]).unused == 1
 
 
 def test_click_path_headings_use_labels_or_number_the_generic_one():

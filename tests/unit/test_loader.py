@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ANSWERS, TREE, located
-from wizard.loader import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES, _Builder, clean_text, load_catalog, parse_yaml
+from wizard.content.catalog import load_catalog
+from wizard.content.loader import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES, _Builder, parse_yaml
+from wizard.content.text import clean_text
 
 
 def test_bundled_style_tree_loads_clean(diagnose):
@@ -54,14 +56,14 @@ def test_alias_bomb_stops_after_a_bounded_number_of_values(diagnose, monkeypatch
         refs = ", ".join([f"*{chr(96 + level)}"] * 10)
         bomb.append(f"{chr(97 + level)}: &{chr(97 + level)} [{refs}]")
     built = 0
-    real_build = _Builder.build
+    real_track = _Builder._track
 
-    def counting_build(self, node, loc=()):
+    def counting_track(self, node, depth):
         nonlocal built
         built += 1
-        return real_build(self, node, loc)
+        return real_track(self, node, depth)
 
-    monkeypatch.setattr(_Builder, "build", counting_build)
+    monkeypatch.setattr(_Builder, "_track", counting_track)
     problems = diagnose(t__yaml="\n".join(bomb) + "\n")
     assert [p.code for p in problems] == ["WZ007"]
     assert built < MAX_ALIAS_EXPANSION + 1_000  # 10**10 values if expanded; the budget stops it

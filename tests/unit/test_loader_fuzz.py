@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ANSWERS, TREE
-from wizard.diagnostics import CODES, has_errors
-from wizard.loader import load_catalog
+from wizard.content.catalog import load_catalog
+from wizard.content.diagnostics import CODES, has_errors
 
 YAML_BITS = [
     *":-[]{}&*!|>'\"#%@`?,\t\n ",

@@ -30,7 +30,7 @@ def test_wheel_ships_trees_and_finds_them_from_anywhere(tmp_path: Path):
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("WIZARD_TREES", None)
-    code = "from wizard.locate import bundled_trees; print(bundled_trees())"
+    code = "from wizard.content.locate import bundled_trees; print(bundled_trees())"
     where = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert where.stdout.strip() == str(target / "wizard" / "trees")
     check = subprocess.run(

@@ -4,7 +4,7 @@ Prints the best answer as plain text (title, click path steps, body); with
 --top N lists the N best matches with their scores instead. --format json
 prints a list, best first, of {answer, faq, title, score, fits, kind, snippet}.
 Exit 1, with the closest topics, when nothing fits well enough (the best score
-is below wizard.search.MIN_SCORE). An answer id as the query shows that answer.
+is below wizard.engine.search.MIN_SCORE). An answer id as the query shows that answer.
 Never loads the full-screen app.
 """
 
@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from wizard.locate import trees_paths
+from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
 
 NAME = "ask"
 HELP = "find the FAQ answer for a question or an error message (plain text or JSON)"
@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"list the N best matches with scores (JSON: {JSON_RESULTS} by default)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
+    add_trees_option(parser)
 
 
 def _at_least_one(value: str) -> int:
@@ -45,15 +45,14 @@ def _at_least_one(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.commands import load_or_report
+    from wizard.engine.render import answer_text
+    from wizard.engine.search import MIN_SCORE, SearchIndex, exact_hit
     from wizard.i18n import text
-    from wizard.plain import render_answer, shown
-    from wizard.search import MIN_SCORE, SearchIndex, exact_hit
+    from wizard.plain import shown
 
     top = args.top
     lang = getattr(args, "lang", None) or "zh"
-    trees = getattr(args, "trees", None)
-    catalog = load_or_report(trees_paths([trees] if trees else None))
+    catalog = load_or_report(chosen_paths(args))
     if catalog is None:
         return 1
     query = " ".join(args.query)
@@ -101,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"   {text('ask_score', lang)} {hit.score:.3f} · {faq} · {hit.answer}")
             print(f"   {hit.snippet}")
         return 0
-    print(render_answer(catalog.answers[hits[0].answer], lang), end="")
+    print(answer_text(catalog.answers[hits[0].answer], lang), end="")
     close = [hit for hit in hits[1:] if hit.score >= hits[0].score - NEAR_TIE]
     if close:  # a short query like "社保" fits several answers: say so rather than pretend
         print()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from wizard.locate import trees_paths
+from wizard.commands.trees import chosen_paths
 
 NAME = "check"
 HELP = "check tree files and report problems with file:line:col"
@@ -25,11 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.diagnostics import Severity
-    from wizard.gc_pause import keep_for_good
-    from wizard.loader import load_catalog
+    from wizard.content.catalog import load_catalog
+    from wizard.content.diagnostics import Severity
+    from wizard.content.gc_pause import keep_for_good
 
-    result = load_catalog(trees_paths(args.paths))
+    result = load_catalog(chosen_paths(args, args.paths))
     keep_for_good()
     diagnostics = result.diagnostics
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _stats(catalog):  # type: ignore[no-untyped-def]
-    """Path facts (wizard.paths), or {} when errors left no catalog (cycles would make them meaningless)."""
-    from wizard.paths import tree_stats
+    """Path facts (wizard.maintainer.stats), or {} when errors left no catalog (cycles would make them meaningless)."""
+    from wizard.maintainer.stats import tree_stats
 
     return tree_stats(catalog) if catalog is not None else {}

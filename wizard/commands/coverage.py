@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from wizard.locate import trees_paths
+from wizard.commands.trees import chosen_paths
 
 NAME = "coverage"
 HELP = "show which tree branches no example covers (text, json or lcov), and suggest examples"
@@ -35,22 +35,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.coverage import Coverage, lcov, load, suggest, suggestions_yaml
-    from wizard.gc_pause import keep_for_good
+    from wizard.content.catalog import load_catalog
+    from wizard.content.gc_pause import keep_for_good
+    from wizard.maintainer.coverage import Coverage
+    from wizard.maintainer.lcov import lcov
+    from wizard.maintainer.suggest import suggest, suggestions_yaml
 
-    loaded = load(trees_paths(args.paths))
+    loaded = load_catalog(chosen_paths(args, args.paths))
     keep_for_good()
-    if loaded.catalog is None:
+    if loaded.draft is None:
         for diagnostic in loaded.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         return 1
     for diagnostic in loaded.example_problems:
         print(diagnostic.format(), file=sys.stderr)
-    coverage = Coverage(loaded.catalog, loaded.index)
+    coverage = Coverage(loaded.draft, loaded.index)
     coverage.run_examples()
     report = coverage.report()
     if args.suggest:
-        text = suggestions_yaml(suggest(coverage), loaded.catalog) or "# every option is covered\n"
+        text = suggestions_yaml(suggest(coverage), loaded.draft) or "# every option is covered\n"
     elif args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "lcov":

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
+
 NAME = "graph"
 HELP = "draw a tree (or --all trees) as a Mermaid or Graphviz dot diagram"
 
@@ -18,21 +20,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("tree", nargs="?", metavar="TREE", help="id of the tree to draw, e.g. enrolment-errors")
     parser.add_argument("--all", action="store_true", help="draw every tree, each in its own frame")
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language")
-    # SUPPRESS keeps `wizard --trees DIR graph ...` working: no default overwrites the main option.
-    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
+    add_trees_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.commands import load_or_report
-    from wizard.diagnostics import did_you_mean
-    from wizard.export import render
-    from wizard.locate import trees_paths
+    from wizard.content.diagnostics import did_you_mean
+    from wizard.maintainer.diagram import render
 
     if bool(args.tree) == bool(args.all):
         print("wizard graph: name one tree, or use --all (not both)", file=sys.stderr)
         return 2
-    trees = getattr(args, "trees", None)
-    catalog = load_or_report(trees_paths([trees] if trees else None))
+    catalog = load_or_report(chosen_paths(args))
     if catalog is None:
         print("wizard graph: fix the errors above first (run 'wizard check')", file=sys.stderr)
         return 1

@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from wizard.commands.trees import add_trees_option, chosen_paths
+
 NAME = "new"
 HELP = "write a starter tree (and starter answers) that passes 'wizard check'"
 
@@ -21,18 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("tree_id", metavar="TREE_ID", help="id of the new tree, e.g. pension-transfer")
     parser.add_argument("--title", required=True, help="task title on the home screen, e.g. 养老保险关系转移")
     parser.add_argument("--summary", help="one line under the title on the home screen")
-    # SUPPRESS keeps `wizard --trees DIR new ...` working: no default overwrites the main option.
-    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="trees folder to write into")
+    add_trees_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.diagnostics import Severity
-    from wizard.loader import load_catalog
-    from wizard.locate import trees_paths
-    from wizard.scaffold import ScaffoldError, scaffold
+    from wizard.content.catalog import load_catalog
+    from wizard.maintainer.scaffold import ScaffoldError, scaffold
 
-    chosen = getattr(args, "trees", None)
-    folder = trees_paths([chosen] if chosen else None)[0]
+    folder = chosen_paths(args)[0]
     if folder.is_file():
         folder = folder.parent
     try:
@@ -45,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"appended {', '.join(made.new_answers)} to {made.answers_file}")
     print(f"the question '{made.question_id}' leads to: {', '.join(made.targets)}")
     result = load_catalog([folder])
-    errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+    errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
     for diagnostic in result.diagnostics:
         print(diagnostic.format())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wizard.locate import trees_paths
+from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
 
 NAME = "walk"
 HELP = "walk a task tree line by line (no full-screen app); b back, r restart, q quit"
@@ -23,18 +23,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="1,2",
         help="answer the questions without asking: option numbers or labels, separated by commas",
     )
-    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
+    add_trees_option(parser)
     parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the interface")
 
 
 def run(args: argparse.Namespace) -> int:
     from wizard import plain
-    from wizard.commands import load_or_report
     from wizard.i18n import text
 
-    trees = getattr(args, "trees", None)
     lang = getattr(args, "lang", None) or "zh"
-    catalog = load_or_report(trees_paths([trees] if trees else None))
+    catalog = load_or_report(chosen_paths(args))
     if catalog is None:
         return 1
     if args.tree is not None and args.tree not in catalog.trees:

@@ -1,49 +1,62 @@
-"""The clerk's wizard as a Textual app: it shows the Session and forwards keys to it.
+"""The clerk's wizard as a Textual app: it hands the Session to screens and carries out what they ask.
 
-The wizard's history lives in :class:`wizard.engine.Session`, not in the screen
-stack: the stack is at most home → question → answer (plus a search or help
-screen on top), and :meth:`WizardApp.show_place` makes it match the session
-after every move.
+The wizard's history lives in :class:`wizard.engine.session.Session`, not in
+the screen stack: the stack is at most home → question → answer (plus a search
+or help screen on top), and :meth:`WizardApp.show_place` makes it match the
+session after every move. Screens report intents with
+:mod:`wizard.tui.messages`; the app asks the engine and shows the result.
+
+Loading the trees is an explicit step: with a start-up cache the home screen
+paints first and a worker thread loads the catalog, then posts
+:class:`CatalogLoaded`; a task picked before that waits for it. ``--watch``
+reloads the same way, off the UI thread.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from wizard.i18n import text
+from wizard.tui import keys, messages
 from wizard.tui.home_cache import Task
-from wizard.tui.keys import localize
 from wizard.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from wizard.diagnostics import Diagnostic
-    from wizard.engine import Place, Session
-    from wizard.model import Catalog
-    from wizard.search import Hit, SearchIndex
+    from wizard.content.catalog import LoadResult
+    from wizard.content.diagnostics import Diagnostic
+    from wizard.content.model import Catalog
+    from wizard.engine.search import SearchIndex
+    from wizard.engine.session import Session
     from wizard.tui.watch import TreeWatcher
 
 MAX_SHOWN_PROBLEMS = 5
 WATCH_INTERVAL = 0.5
-LOAD_DELAY = 0.1
+
+
+class CatalogLoaded(Message):
+    """A worker finished loading the trees; ``reload`` says whether it was a ``--watch`` reload."""
+
+    def __init__(self, result: LoadResult, *, reload: bool) -> None:
+        super().__init__()
+        self.result = result
+        self.reload = reload
 
 
 class WizardApp(App[None]):
-    """Home, question and answer screens over one engine.Session at a time."""
+    """Home, question and answer screens over one engine Session at a time."""
 
     CSS_PATH = "wizard.tcss"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "key_quit", id="quit"),
-        Binding("question_mark", "help", "key_help", id="help", key_display="?"),
-        Binding("slash", "search", "key_search", id="search", key_display="/"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.APP
 
     def __init__(
         self,
@@ -60,98 +73,141 @@ class WizardApp(App[None]):
         super().__init__()
         if catalog is None and load_from is None:
             raise ValueError("without a catalog, the app needs paths to load one from")
-        self._catalog = catalog
+        self.catalog: Catalog | None = catalog
         self._load_from = list(load_from or [])
         self._cached_tasks = list(tasks or [])
         self.lang = lang
         self.save_dir = save_dir
         self.session: Session | None = None
         self.problems: list[Diagnostic] = []
-        self._search_index: SearchIndex | None = None
+        self._indexes: dict[int, tuple[Catalog, SearchIndex]] = {}
+        self._waiting: list[Callable[[], None]] = []
         self._watch_paths = list(watch_paths) if watch_paths else None
         self._watcher: TreeWatcher | None = None
+        self._reloading = False
         self.title = text("app_title", lang)
-        localize(self, lang)
+        keys.localize(self, lang)
 
     def t(self, key: str) -> str:
         """An interface string in the app's language."""
         return text(key, self.lang)
 
-    def get_default_screen(self) -> Screen:
-        return HomeScreen()
-
-    @property
-    def catalog(self) -> Catalog:
-        """The trees in use; loads them now if the first frame has not done it yet."""
-        if self._catalog is None:
-            self._finish_loading()
-        if self._catalog is None:  # broken since the cache was written: the app is exiting
-            from wizard.model import Catalog
-
-            return Catalog(trees={}, answers={})
-        return self._catalog
-
-    @catalog.setter
-    def catalog(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-
     @property
     def loaded(self) -> bool:
-        return self._catalog is not None
+        return self.catalog is not None
 
     def tasks(self) -> list[Task]:
         """The home screen's task list: from the catalog, or from the start-up cache until it is loaded."""
-        if self._catalog is None:
+        if self.catalog is None:
             return self._cached_tasks
         from wizard.tui.home_cache import tasks_of
 
-        return tasks_of(self._catalog)
+        return tasks_of(self.catalog)
 
-    def _finish_loading(self) -> None:
-        """Load the catalog deferred at start-up; on errors, quit with them (run_app prints them)."""
-        if self._catalog is not None:
-            return
-        from wizard.loader import load_catalog
-
-        result = load_catalog(self._load_from)
-        if result.catalog is None:
-            self.problems = list(result.diagnostics)
-            self.exit(return_code=1)
-            return
-        self._catalog = result.catalog
-        if isinstance(self.screen, HomeScreen):
-            self.screen.show()
+    def get_default_screen(self) -> Screen:
+        return HomeScreen(self.tasks(), self.lang)
 
     def on_mount(self) -> None:
-        if self._catalog is None:
-            # After the first frame; a key pressed before then loads on demand (see catalog).
-            self.set_timer(LOAD_DELAY, self._finish_loading)
+        if self.catalog is None:
+            self._load(self._load_from, reload=False)
+        else:
+            self._show_catalog()
         if self._watch_paths:
             from wizard.tui.watch import TreeWatcher
 
             self._watcher = TreeWatcher(self._watch_paths)
             self.set_interval(WATCH_INTERVAL, self.check_trees)
 
-    # Moves: each asks the session, then shows where it now stands ------------------
+    # Loading -------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, paths: Sequence[Path], *, reload: bool) -> None:
+        """Load the trees off the UI thread; the result comes back as a message."""
+        from wizard.content.catalog import load_catalog
+
+        self.post_message(CatalogLoaded(load_catalog(paths), reload=reload))
+
+    @on(CatalogLoaded)
+    def _loaded(self, event: CatalogLoaded) -> None:
+        self._reloading = False
+        result = event.result
+        if event.reload:
+            self._adopt_reload(result)
+        elif result.catalog is None:
+            self.problems = list(result.diagnostics)  # run_app prints them
+            self.exit(return_code=1)
+        else:
+            self.catalog = result.catalog
+            self._show_catalog()
+            waiting, self._waiting = self._waiting, []
+            for task in waiting:
+                task()
+
+    def _when_loaded(self, task: Callable[[], None]) -> None:
+        """Run ``task`` now, or as soon as the catalog has loaded (a key pressed during start-up)."""
+        if self.catalog is not None:
+            task()
+        else:
+            self._waiting.append(task)
+
+    def _show_catalog(self) -> None:
+        """Give the home screen the loaded catalog's tasks and search index."""
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen) and self.catalog is not None:
+            home.tasks = self.tasks()
+            home.search_index = self.search_index(self.catalog)
+
+    def search_index(self, catalog: Catalog) -> SearchIndex:
+        """The search index of ``catalog``, built on first use (one per catalog a session may still use)."""
+        from wizard.engine.search import SearchIndex
+
+        kept = self._indexes.get(id(catalog))
+        if kept is None or kept[0] is not catalog:
+            kept = (catalog, SearchIndex.build(catalog))
+            self._indexes = {key: value for key, value in self._indexes.items() if self._in_use(value[0])}
+            self._indexes[id(catalog)] = kept
+        return kept[1]
+
+    def _in_use(self, catalog: Catalog) -> bool:
+        return catalog is self.catalog or (self.session is not None and self.session.catalog is catalog)
+
+    # What the screens ask ----------------------------------------------------------------
+    @on(messages.StartTask)
+    def _start_task(self, event: messages.StartTask) -> None:
+        self._when_loaded(lambda: self.start_task(event.tree_id))
+
     def start_task(self, tree_id: str) -> None:
         """Begin a new session at the first question of a tree."""
-        from wizard.engine import Session
+        from wizard.engine.session import Session
 
-        if tree_id not in self.catalog.trees:
+        if self.catalog is None or tree_id not in self.catalog.trees:
             return
         self.session = Session(self.catalog)
         self.session.start(tree_id)
         self.show_place()
 
+    @on(messages.Choose)
+    def _choose(self, event: messages.Choose) -> None:
+        if self.session is not None and event.index < len(self.session.options):
+            self.session.choose(event.index)
+            self.show_place()
+
+    @on(messages.OpenAnswer)
+    def _open_answer(self, event: messages.OpenAnswer) -> None:
+        self._when_loaded(lambda: self.open_answer(event.answer_id, event.via, fresh=event.fresh))
+
     def open_answer(self, answer_id: str, via: str, *, fresh: bool = False) -> None:
-        """Jump to an answer (search, escalation, related); ``fresh`` starts a new session."""
+        """Jump to an answer (search, related); ``fresh`` starts a new session on the current catalog."""
+        from wizard.engine.session import Session
+
         if fresh or self.session is None:
-            from wizard.engine import Session
-
+            if self.catalog is None:
+                return
             self.session = Session(self.catalog)
-        self.session.jump_to_answer(answer_id, via=via)
-        self.show_place()
+        if answer_id in self.session.catalog.answers:
+            self.session.jump_to_answer(answer_id, via=via)
+            self.show_place()
 
+    @on(messages.GoBack)
     def go_back(self) -> None:
         """One step back; from the first place, back to the task list."""
         if self.session is None or not self.session.back():
@@ -159,22 +215,37 @@ class WizardApp(App[None]):
         else:
             self.show_place()
 
-    def back_to(self, index: int) -> None:
-        """Return to the place where step ``index`` of the history was chosen."""
+    @on(messages.BackTo)
+    def _back_to(self, event: messages.BackTo) -> None:
         if self.session is not None:
-            self.session.back_to(index)
+            self.session.back_to(event.step)
             self.show_place()
 
+    @on(messages.Restart)
     def restart(self) -> None:
         if self.session is not None:
             self.session.restart()
             self.show_place()
 
+    @on(messages.GoHome)
     def go_home(self) -> None:
         """Drop the session and return to the task list."""
         self.session = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    @on(messages.Solved)
+    def _solved(self) -> None:
+        self.go_home()
+        self.notify(self.t("solved_notice"), markup=False)
+
+    @on(messages.NotSolved)
+    def _not_solved(self) -> None:
+        """Go to the escalation answer (service counter, 12333), unless already there."""
+        if self.session is not None and self.session.escalate(via=self.t("not_solved_via")):
+            self.show_place()
+        else:
+            self.notify(self.t("no_escalation"), markup=False)
 
     def show_place(self) -> None:
         """Make the screen stack match the session: home, question, or answer on top."""
@@ -190,29 +261,14 @@ class WizardApp(App[None]):
             if isinstance(self.screen, AnswerScreen):
                 self.screen.show()
             else:
-                self.push_screen(AnswerScreen())
+                self.push_screen(AnswerScreen(session, self.lang, self.save_dir))
         else:
             if isinstance(self.screen, AnswerScreen):
                 self.pop_screen()
             if isinstance(self.screen, QuestionScreen):
                 self.screen.show()
             else:
-                self.push_screen(QuestionScreen())
-
-    # Search --------------------------------------------------------------------------
-    def search(self, query: str, top: int = 8) -> list[Hit]:
-        """Answers that fit ``query``, best first; the index is built on first use and after a reload.
-
-        Hits below MIN_SCORE are left out: '户籍' should not list every answer that
-        happens to contain 户 (as in 单位用户); the panel says when nothing fits.
-        """
-        if not query.strip():
-            return []
-        from wizard.search import MIN_SCORE, SearchIndex
-
-        if self._search_index is None:
-            self._search_index = SearchIndex.build(self.catalog)
-        return [hit for hit in self._search_index.search(query, top=top) if hit.score >= MIN_SCORE]
+                self.push_screen(QuestionScreen(session, self.lang))
 
     # Actions shown in the footer everywhere ------------------------------------------
     def action_help(self) -> None:
@@ -221,7 +277,7 @@ class WizardApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.lang))
 
     def action_search(self) -> None:
         from wizard.tui.screens.search import SearchScreen
@@ -229,20 +285,24 @@ class WizardApp(App[None]):
         if isinstance(self.screen, HomeScreen):
             self.screen.focus_search()
         elif not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen())
+            catalog = self.session.catalog if self.session is not None else self.catalog
+            index = self.search_index(catalog) if catalog is not None else None
+            self.push_screen(SearchScreen(index, self.lang, fresh=self.session is None))
 
     # Watching the trees folder -------------------------------------------------------
     def check_trees(self) -> None:
         """Reload when a tree file changed (called by the watch timer)."""
-        if self._watcher is not None and self._watcher.changed():
+        if self._watcher is not None and not self._reloading and self._watcher.changed():
             self.reload_trees()
 
     def reload_trees(self) -> None:
-        """Load the trees again; on errors show them and keep the last good catalog."""
-        from wizard.loader import load_catalog
-
+        """Load the trees again in a worker; :meth:`_adopt_reload` takes the result."""
         assert self._watch_paths is not None
-        result = load_catalog(self._watch_paths)
+        self._reloading = True
+        self._load(self._watch_paths, reload=True)
+
+    def _adopt_reload(self, result: LoadResult) -> None:
+        """Use a reloaded catalog; on errors show them and keep the last good one."""
         if result.catalog is None:
             self.problems = list(result.diagnostics)
             self.notify(self.problem_report(self.t("reload_failed")), severity="error", timeout=30, markup=False)
@@ -261,28 +321,14 @@ class WizardApp(App[None]):
     def adopt(self, catalog: Catalog) -> None:
         """Use a freshly loaded catalog; the running session moves over only if its places still exist."""
         self.catalog = catalog
-        self._search_index = None
         message = self.t("reload_ok")
-        session = self.session
-        if session is not None:
-            places = [step.place for step in session.history] + [session.place]
-            if all(_exists(catalog, place) for place in places):
-                session.catalog = catalog
-            else:
-                message += "\n" + self.t("reload_kept_session")
+        if self.session is not None and not self.session.rebase(catalog):
+            message += "\n" + self.t("reload_kept_session")
         self.notify(message, markup=False)
+        self._show_catalog()
         for screen in self.screen_stack:
-            refresh = getattr(screen, "show", None)
-            if refresh is not None and screen.is_mounted:
-                refresh()
-
-
-def _exists(catalog: Catalog, place: Place) -> bool:
-    """Whether a place of a session can still be shown with ``catalog``."""
-    if place.answer is not None:
-        return place.answer in catalog.answers
-    tree = catalog.trees.get(place.tree or "")
-    return tree is not None and (place.question or "") in tree.nodes
+            if screen.is_mounted and hasattr(screen, "show") and not isinstance(screen, HomeScreen):
+                screen.show()
 
 
 def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | None = None, watch: bool = False) -> int:
@@ -298,7 +344,7 @@ def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | N
     tasks = home_cache.read(paths, cache)
     catalog = None
     if tasks is None:
-        from wizard.loader import load_catalog
+        from wizard.content.catalog import load_catalog
 
         result = load_catalog(paths)
         if result.catalog is None:

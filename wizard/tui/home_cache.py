@@ -22,7 +22,7 @@ from wizard import __version__
 from wizard.tui.watch import stamp
 
 if TYPE_CHECKING:
-    from wizard.model import Catalog
+    from wizard.content.model import Catalog
 
 APP_NAME = "hrss-wizard"
 

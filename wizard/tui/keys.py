@@ -1,8 +1,9 @@
-"""Key bindings in the clerk's language.
+"""Every key of the app, in one table that the screens bind and the help screen lists.
 
-Bindings are declared once per class with an i18n key as their description;
-:func:`localize` swaps in the words of the running language, and the help
-screen reads the same declarations, so the footer and the help never disagree.
+Bindings are declared once with an i18n key as their description;
+:func:`localize` swaps in the words of the running language per instance, and
+the help screen reads the same table, so the footer and the help never
+disagree and the help needs no screen class to know what keys there are.
 """
 
 from __future__ import annotations
@@ -15,10 +16,73 @@ from textual.dom import DOMNode
 
 from wizard.i18n import STRINGS, text
 
+NAVIGATION: list[BindingType] = [
+    Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
+    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
+    Binding("home,h", "home", "key_home", id="home", key_display="h"),
+]
+"""Shared by the question and the answer screen: back, restart, home."""
+
+APP: list[BindingType] = [
+    Binding("q", "quit", "key_quit", id="quit"),
+    Binding("question_mark", "help", "key_help", id="help", key_display="?"),
+    Binding("slash", "search", "key_search", id="search", key_display="/"),
+]
+
+HOME: list[BindingType] = [
+    Binding("1", "pick(0)", "key_pick", id="pick", key_display="1-9"),
+    *(Binding(str(n), f"pick({n - 1})", "key_pick", id=f"pick-{n}", show=False) for n in range(2, 10)),
+    Binding("escape", "clear_search", "key_close", id="clear-search", show=False),
+    Binding("down", "focus_results", "key_open", id="to-results", show=False),
+]
+
+QUESTION: list[BindingType] = [
+    Binding("1", "choose(0)", "key_choose", id="choose", key_display="1-9"),
+    *(Binding(str(n), f"choose({n - 1})", "key_choose", id=f"choose-{n}", show=False) for n in range(2, 10)),
+    *NAVIGATION,
+]
+
+ANSWER: list[BindingType] = [
+    Binding("y", "solved", "key_yes", id="solved"),
+    Binding("n", "not_solved", "key_no", id="not-solved"),
+    Binding("c", "copy", "key_copy", id="copy"),
+    Binding("s", "save", "key_save", id="save"),
+    *NAVIGATION,
+]
+
+SEARCH: list[BindingType] = [
+    Binding("escape", "close", "key_close", id="close-search", key_display="Esc"),
+    Binding("down", "focus_results", "key_open", id="search-results", show=False),
+]
+
+HELP: list[BindingType] = [
+    Binding("escape", "close", "key_close", id="close-help", key_display="Esc"),
+]
+
+_ENTER_START = Binding("enter", "", "key_start", key_display="Enter")
+_ENTER_OPEN = Binding("enter", "", "key_open", key_display="Enter")
+_TAB_CRUMB = Binding("tab", "", "key_crumb", key_display="Tab")
+
+HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
+    ("help_everywhere", APP),
+    ("help_home", [*HOME, _ENTER_START]),
+    ("help_question", [*QUESTION, _TAB_CRUMB]),
+    ("help_answer", ANSWER),
+    ("help_search", [*SEARCH, _ENTER_OPEN]),
+]
+"""What the help screen lists, section by section: each screen's shown keys plus the keys widgets handle."""
+
+_SPELLED_OUT = {"escape,backspace": "Esc / Backspace", "home,h": "Home / h"}
+
 
 def describe(description: str, lang: str) -> str:
     """The words for a binding description that is an i18n key (other text is kept)."""
     return text(description, lang) if description in STRINGS["zh"] else description
+
+
+def key_names(binding: Binding) -> str:
+    """How the help screen names a binding's keys: every key it answers to."""
+    return _SPELLED_OUT.get(binding.key) or binding.key_display or binding.key
 
 
 def localize(node: DOMNode, lang: str) -> None:

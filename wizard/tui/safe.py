@@ -3,7 +3,7 @@
 The loader already strips control characters, but the screens must not rely on
 it (a catalog can be built in memory), and Textual's ``Content`` only strips a
 few of them: ESC passes through to the terminal. So every piece of content goes
-through :func:`clean` (wizard.control.clean_text) before it becomes a :class:`Content`.
+through :func:`clean` (wizard.content.text.clean_text) before it becomes a :class:`Content`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-from wizard.control import clean_text as clean
+from wizard.content.text import clean_text as clean
 
 __all__ = ["Part", "assemble", "clean", "hanging", "highlighted", "literal", "numbered"]
 

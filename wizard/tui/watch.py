@@ -9,26 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from wizard.locate import answers_beside, yaml_files_in
+from wizard.content.locate import tree_files
 
 Stamp = tuple[tuple[str, int, int], ...]
 
 
-def _files(paths: Sequence[Path]) -> list[Path]:
-    """The same files the loader reads (wizard.locate decides, without importing YAML or pydantic)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += yaml_files_in(path)
-        else:
-            found += [path, *answers_beside(path)]
-    return sorted(set(found))
-
-
 def stamp(paths: Sequence[Path]) -> Stamp:
-    """Name, modification time and size of every tree file: changes when any file does."""
+    """Name, modification time and size of every tree file the loader would read: changes when any file does."""
     entries = []
-    for path in _files(paths):
+    for path in tree_files(paths).files:
         try:
             info = path.stat()
         except OSError:

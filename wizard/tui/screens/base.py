@@ -1,48 +1,44 @@
-"""What every wizard screen shares, and what the question and answer screens share besides."""
+"""What every wizard screen shares, and what the question and answer screens share besides.
+
+Screens are given what they show (the session, the task list, the language)
+as attributes and report the clerk's intent with :mod:`wizard.tui.messages`;
+none of them knows the App class.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from wizard.i18n import text
+from wizard.tui import messages
 from wizard.tui.keys import localize
 
 if TYPE_CHECKING:
-    from wizard.tui.app import WizardApp
-
-NAVIGATION: list[BindingType] = [
-    Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
-    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
-    Binding("home,h", "home", "key_home", id="home", key_display="h"),
-]
-"""Shared by the question and the answer screen: back, restart, home."""
+    from wizard.engine.session import Session
 
 
 class WizardScreen(Screen[None]):
-    """A screen whose footer speaks the app's language and whose show() fills it.
+    """A screen whose footer speaks the clerk's language and whose show() fills it.
 
     show() runs when the screen is mounted, again whenever it is back on top
-    (the session may have moved while a search or help screen covered it) unless
-    ``REFRESH_ON_RESUME`` is off, and after the trees are reloaded
-    (:meth:`WizardApp.adopt`). Textual calls every class's ``on_mount``, so a
+    (the session may have moved while a search or help screen covered it)
+    unless ``REFRESH_ON_RESUME`` is off, and when the app has new data for it
+    (the trees were reloaded). Textual calls every class's ``on_mount``, so a
     subclass may add its own without calling this one.
     """
 
     REFRESH_ON_RESUME: ClassVar[bool] = True
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "zh") -> None:
         super().__init__()
-        localize(self, self.wizard.lang)
-
-    @property
-    def wizard(self) -> WizardApp:
-        return cast("WizardApp", self.app)
+        self.lang = lang
+        localize(self, lang)
 
     def t(self, key: str) -> str:
-        """An interface string in the app's language."""
-        return self.wizard.t(key)
+        """An interface string in the screen's language."""
+        return text(key, self.lang)
 
     def on_mount(self) -> None:
         self.show()
@@ -52,20 +48,24 @@ class WizardScreen(Screen[None]):
             self.show()
 
     def show(self) -> None:
-        """Render what the screen shows from the app's state; nothing by default."""
+        """Render what the screen shows from its attributes; nothing by default."""
 
 
 class SessionScreen(WizardScreen):
-    """A place in the session (a question or an answer), where the NAVIGATION keys act.
+    """A place in a session (a question or an answer), where the navigation keys act.
 
-    Each subclass lists ``*NAVIGATION`` in its own BINDINGS, so the footer keeps its order.
+    Each subclass lists ``*keys.NAVIGATION`` in its own BINDINGS, so the footer keeps its order.
     """
 
+    def __init__(self, session: Session, lang: str = "zh") -> None:
+        super().__init__(lang)
+        self.session = session
+
     def action_back(self) -> None:
-        self.wizard.go_back()
+        self.post_message(messages.GoBack())
 
     def action_restart(self) -> None:
-        self.wizard.restart()
+        self.post_message(messages.Restart())
 
     def action_home(self) -> None:
-        self.wizard.go_home()
+        self.post_message(messages.GoHome())

@@ -6,55 +6,82 @@ the task list back. Number keys highlight a task, Enter starts it.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui import keys
+from wizard.tui.home_cache import Task
+from wizard.tui.messages import StartTask
 from wizard.tui.safe import assemble
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.search_panel import SearchPanel
 
+if TYPE_CHECKING:
+    from wizard.engine.search import SearchIndex
+
 
 class HomeScreen(WizardScreen):
-    """The task list (catalog.ordered_trees()) with a search box above it."""
+    """The task list with a search box above it; the app sets ``tasks`` and ``search_index``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "pick(0)", "key_pick", id="pick", key_display="1-9"),
-        *(Binding(str(n), f"pick({n - 1})", "key_pick", id=f"pick-{n}", show=False) for n in range(2, 10)),
-        Binding("escape", "clear_search", "key_close", id="clear-search", show=False),
-        Binding("down", "focus_results", "key_open", id="to-results", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.HOME
 
     REFRESH_ON_RESUME = False  # the task list does not follow the session; keep the clerk's place in the results
+
+    def __init__(self, tasks: Sequence[Task] = (), lang: str = "zh") -> None:
+        super().__init__(lang)
+        self._tasks = list(tasks)
+        self._index: SearchIndex | None = None
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self._tasks
+
+    @tasks.setter
+    def tasks(self, tasks: Sequence[Task]) -> None:
+        self._tasks = list(tasks)
+        if self.is_mounted:
+            self.show()
+
+    @property
+    def search_index(self) -> SearchIndex | None:
+        return self._index
+
+    @search_index.setter
+    def search_index(self, index: SearchIndex | None) -> None:
+        self._index = index
+        if self.is_mounted:
+            self.query_one(SearchPanel).index = index
 
     def compose(self) -> ComposeResult:
         title = Static(Content(self.t("app_title")), id="home-title")
         subtitle = Static(Content(self.t("home_subtitle")), id="home-subtitle")
-        with SearchPanel(above=[title, subtitle], fresh=True, id="home"):
+        with SearchPanel(above=[title, subtitle], fresh=True, lang=self.lang, id="home"):
             yield Static(Content(self.t("tasks_heading")), id="tasks-heading", classes="heading")
             yield OptionList(id="tasks")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(SearchPanel).index = self._index
         self.query_one("#tasks").focus()  # WizardScreen.on_mount then lists the tasks
 
     def show(self) -> None:
-        """List the tasks of the app's current catalog (again after a reload)."""
+        """List the tasks (again after a reload), keeping the highlighted one."""
         tasks = self.query_one("#tasks", OptionList)
         highlighted = tasks.highlighted
         options = []
-        for number, task in enumerate(self.wizard.tasks(), start=1):
+        for number, task in enumerate(self._tasks, start=1):
             prompt = assemble((f"{number}. ", "bold"), (task.title, "bold"), "\n   ", (task.summary, "dim"))
             options.append(Option(prompt, id=task.id))
         tasks.set_options(options)
         if options:
             tasks.highlighted = min(highlighted or 0, len(options) - 1)
-        self.query_one(SearchPanel).show_results()
 
     def focus_search(self) -> None:
         self.query_one(SearchPanel).focus_box()
@@ -69,8 +96,9 @@ class HomeScreen(WizardScreen):
 
     @on(OptionList.OptionSelected, "#tasks")
     def _task_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         if event.option.id is not None:
-            self.wizard.start_task(event.option.id)
+            self.post_message(StartTask(event.option.id))
 
     def action_pick(self, index: int) -> None:
         """Highlight task number ``index + 1`` (Enter then starts it)."""

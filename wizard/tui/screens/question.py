@@ -6,25 +6,22 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui import keys, messages
 from wizard.tui.safe import hanging, literal
-from wizard.tui.screens.base import NAVIGATION, SessionScreen
+from wizard.tui.screens.base import SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 
 
 class QuestionScreen(SessionScreen):
     """Breadcrumb, the question, its help and numbered options (1–9 choose directly)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "choose(0)", "key_choose", id="choose", key_display="1-9"),
-        *(Binding(str(n), f"choose({n - 1})", "key_choose", id=f"choose-{n}", show=False) for n in range(2, 10)),
-        *NAVIGATION,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.QUESTION
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="question-top"):
@@ -38,16 +35,15 @@ class QuestionScreen(SessionScreen):
 
     def show(self) -> None:
         """Render the session's current question (nothing to do if it moved to an answer)."""
-        session = self.wizard.session
-        if session is None or session.question is None:
+        session = self.session
+        question = session.question if session.started else None
+        if question is None:
             return
-        question = session.question
         tree = session.catalog.trees[session.place.tree or ""]
         self.query_one("#task-title", Static).update(literal(tree.title))
-        trail = session.trail()
-        crumbs = self.query_one(Breadcrumb)
-        crumbs.show_trail(trail)
-        self.query_one("#crumbs-heading").display = bool(trail)
+        crumbs = session.crumbs()
+        self.query_one(Breadcrumb).show_crumbs(crumbs)
+        self.query_one("#crumbs-heading").display = bool(crumbs)
         self.query_one("#question", Static).update(literal(question.question))
         help_text = self.query_one("#help", Static)
         help_text.update(literal(question.help or ""))
@@ -63,21 +59,17 @@ class QuestionScreen(SessionScreen):
 
     def action_choose(self, index: int) -> None:
         """Pick option ``index`` of the current question (keys 1–9, or Enter)."""
-        session = self.wizard.session
-        if session is not None and index < len(session.options):
-            session.choose(index)
-            self.wizard.show_place()
+        if index < len(self.session.options):
+            self.post_message(messages.Choose(index))
 
     @on(OptionList.OptionSelected, "#options")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self.action_choose(event.option_index)
 
     @on(OptionList.OptionSelected, "#crumbs")
     def _crumb_selected(self, event: OptionList.OptionSelected) -> None:
-        session = self.wizard.session
-        if session is None:
-            return
-        offset = len(session.trail()) - len(session.history)
-        index = event.option_index - offset
-        if 0 <= index < len(session.history):
-            self.wizard.back_to(index)
+        event.stop()
+        step = Breadcrumb.step_of(event.option)
+        if step is not None:
+            self.post_message(messages.BackTo(step))

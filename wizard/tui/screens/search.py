@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from wizard.tui import keys
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.search_panel import SearchPanel
 
+if TYPE_CHECKING:
+    from wizard.engine.search import SearchIndex
+
 
 class SearchScreen(WizardScreen):
-    """A search box over the answers; opening one continues the current session."""
+    """A search box over the answers; opening one continues the current session.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "key_close", id="close-search", key_display="Esc"),
-        Binding("down", "focus_results", "key_open", id="search-results", show=False),
-    ]
+    ``index`` is built from the session's own catalog, so what it finds can
+    always be opened in the session, even one kept on trees a reload replaced.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.SEARCH
+
+    def __init__(self, index: SearchIndex | None, lang: str = "zh", *, fresh: bool = False) -> None:
+        super().__init__(lang)
+        self._index = index
+        self._fresh = fresh
 
     def compose(self) -> ComposeResult:
-        yield SearchPanel(above=[Static(Content(self.t("search_heading")), classes="heading")], id="search-panel")
+        heading = Static(Content(self.t("search_heading")), classes="heading")
+        yield SearchPanel(above=[heading], fresh=self._fresh, lang=self.lang, id="search-panel")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(SearchPanel).focus_box()
+        panel = self.query_one(SearchPanel)
+        panel.index = self._index
+        panel.focus_box()
 
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()

@@ -1,14 +1,15 @@
 """A search box with live results under it: the home screen's and the search screen's.
 
 Typing shows the ranked hits (or says there are none); Enter opens the
-highlighted hit, and so does choosing one in the list. Opening goes through
-:meth:`wizard.tui.app.WizardApp.open_answer`, with the query as the step's label.
+highlighted hit, and so does choosing one in the list. The panel is given its
+``index`` (attribute down) and posts :class:`wizard.tui.messages.OpenAnswer`
+with the query as the step's label (message up); it never calls the App.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,10 +19,14 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
+from wizard.i18n import text
+from wizard.tui.messages import OpenAnswer
 from wizard.tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
-    from wizard.tui.app import WizardApp
+    from wizard.engine.search import Hit, SearchIndex
+
+TOP_HITS = 8
 
 
 class SearchPanel(Vertical):
@@ -46,27 +51,41 @@ class SearchPanel(Vertical):
             return self.panel
 
     def __init__(
-        self, *between: Widget, above: Iterable[Widget] = (), fresh: bool = False, id: str | None = None
+        self,
+        *between: Widget,
+        above: Iterable[Widget] = (),
+        fresh: bool = False,
+        lang: str = "zh",
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._above = list(above)
         self._between = list(between)
         self.fresh = fresh
+        self.lang = lang
         self.searching = False
+        self._index: SearchIndex | None = None
 
     @property
-    def wizard(self) -> WizardApp:
-        return cast("WizardApp", self.app)
+    def index(self) -> SearchIndex | None:
+        """The answers to search; None until the trees are loaded (the box then finds nothing yet)."""
+        return self._index
+
+    @index.setter
+    def index(self, index: SearchIndex | None) -> None:
+        self._index = index
+        if self.is_mounted:
+            self.show_results()
 
     def compose_add_child(self, widget: Widget) -> None:
         self._between.append(widget)
 
     def compose(self) -> ComposeResult:
         yield from self._above
-        yield Input(placeholder=self.wizard.t("search_placeholder"), id="search")
+        yield Input(placeholder=text("search_placeholder", self.lang), id="search")
         yield from self._between
         results = SearchResults(id="results")
-        none = Static(Content(self.wizard.t("search_none")), id="no-results")
+        none = Static(Content(text("search_none", self.lang)), id="no-results")
         results.display = none.display = False
         yield results
         yield none
@@ -75,16 +94,28 @@ class SearchPanel(Vertical):
     def query_text(self) -> str:
         return self.query_one("#search", Input).value
 
+    def hits(self, query: str) -> list[Hit]:
+        """Answers that fit ``query``, best first.
+
+        Hits below MIN_SCORE are left out: '户籍' should not list every answer that
+        happens to contain 户 (as in 单位用户); the panel says when nothing fits.
+        """
+        if self._index is None or not query.strip():
+            return []
+        from wizard.engine.search import MIN_SCORE
+
+        return [hit for hit in self._index.search(query, top=TOP_HITS) if hit.score >= MIN_SCORE]
+
     def show_results(self, query: str | None = None) -> None:
         """Show the hits for ``query`` (by default the box's text, e.g. again after a reload)."""
         if query is None:
             query = self.query_text
         searching = bool(query.strip())
-        hits = self.wizard.search(query) if searching else []
+        hits = self.hits(query)
         results = self.query_one(SearchResults)
-        results.show_hits(hits, self.wizard.t("answer_faq"))
+        results.show_hits(hits, text("answer_faq", self.lang))
         results.display = bool(hits)
-        self.query_one("#no-results").display = searching and not hits
+        self.query_one("#no-results").display = searching and not hits and self._index is not None
         if searching != self.searching:
             self.searching = searching
             self.post_message(self.Changed(self, searching))
@@ -116,10 +147,11 @@ class SearchPanel(Vertical):
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self._open(event.option.id)
 
     def _open(self, answer_id: str | None) -> None:
         if answer_id is None:
             return
-        via = self.wizard.t("search_via").format(self.query_text.strip())
-        self.wizard.open_answer(answer_id, via=via, fresh=self.fresh)
+        via = text("search_via", self.lang).format(self.query_text.strip())
+        self.post_message(OpenAnswer(answer_id, via, fresh=self.fresh))

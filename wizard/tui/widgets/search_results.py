@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from wizard.tui.safe import Part, assemble, highlighted
 
 if TYPE_CHECKING:
-    from wizard.search import Hit
+    from wizard.engine.search import Hit
 
 HIGHLIGHT = "bold reverse"
 

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wizard.model import Catalog, Tree
+from wizard.content.model import Catalog, Tree
 
 NodeKind = Literal["start", "question", "answer", "escalation", "link"]
 

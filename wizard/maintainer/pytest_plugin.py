@@ -25,14 +25,11 @@ left out of the report rather than shown as uncovered.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-_TREE_KEYS = (re.compile(r"^start:", re.MULTILINE), re.compile(r"^nodes:", re.MULTILINE))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -59,8 +56,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 class _Folder:
     """One trees folder, loaded once: the catalog, its coverage, and which file holds which tree."""
 
-    loaded: Any  # wizard.coverage.Loaded
-    coverage: Any = None  # wizard.coverage.Coverage, when the catalog loaded
+    loaded: Any  # wizard.content.catalog.LoadResult
+    coverage: Any = None  # wizard.maintainer.coverage.Coverage, when the catalog (or its draft) loaded
     tree_of_file: dict[Path, str] = field(default_factory=dict)
 
 
@@ -81,24 +78,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = _State()
 
 
-def is_tree_file(path: Path) -> bool:
-    """A YAML file beside an answers file, or one with the top-level keys of a tree."""
-    # Imported here, not at the top: pytest loads plugins before coverage tools start measuring.
-    from wizard.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
-
-    if path.suffix not in YAML_SUFFIXES or path.name in ANSWERS_FILENAMES:
-        return False
-    if any((path.parent / name).is_file() for name in ANSWERS_FILENAMES):
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "replace")
-    except OSError:
-        return False
-    return all(pattern.search(head) for pattern in _TREE_KEYS)
-
-
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    # Imported here, not at the top: pytest loads plugins before coverage tools start measuring.
+    from wizard.content.locate import is_tree_file
+
     config = parent.config
     if not config.getini("tree_collect") or not is_tree_file(file_path):
         return None
@@ -118,16 +101,17 @@ def _display(path: Path, config: pytest.Config) -> Path:
 
 
 def _folder(config: pytest.Config, directory: Path) -> _Folder:
-    from wizard.coverage import Coverage, load
+    from wizard.content.catalog import load_catalog
+    from wizard.maintainer.coverage import Coverage
 
     state = config.stash[_STATE]
     key = directory.resolve()
     folder = state.folders.get(key)
     if folder is None:
-        loaded = load([_display(key, config)])
+        loaded = load_catalog([_display(key, config)])
         folder = _Folder(loaded)
-        if loaded.catalog is not None:
-            folder.coverage = Coverage(loaded.catalog, loaded.index)
+        if loaded.draft is not None:  # failing examples fail their own items, not the folder
+            folder.coverage = Coverage(loaded.draft, loaded.index)
             for tree_id, source in loaded.index.trees.items():
                 folder.tree_of_file[Path(source.path).resolve()] = tree_id
         state.folders[key] = folder
@@ -174,42 +158,30 @@ class ExampleItem(pytest.Item):
         self.number = number
 
     def runtest(self) -> None:
-        from wizard.coverage import example_passes, explain_failure
+        walk, verdict = self.folder.coverage.run_example(self.tree_id, self.number)
+        if verdict is not None:
+            raise ExampleFailed(self._explain(walk, verdict))
 
-        coverage = self.folder.coverage
-        example = coverage.catalog.trees[self.tree_id].examples[self.number]
-        trace = coverage.walker.walk(self.tree_id, example.choose)
-        if example_passes(trace, example):
-            coverage.record(trace, self.tree_id)
-            return
-        raise ExampleFailed(self._explain(example, trace, explain_failure(coverage.catalog, example, trace)))
-
-    def _explain(self, example: Any, trace: Any, why: str) -> str:
+    def _explain(self, walk: Any, verdict: Any) -> str:
+        """The diagnostic line of ``wizard check``, then the walk step by step, the wrong step marked."""
         coverage = self.folder.coverage
         catalog = coverage.catalog
-        if trace.failed_at is not None:
-            loc: tuple[str | int, ...] = ("examples", self.number, "choose", trace.failed_at)
-        elif trace.unused:
-            loc = ("examples", self.number, "choose", len(example.choose) - trace.unused)
-        elif trace.answer is None:
-            loc = ("examples", self.number, "choose")
-        else:
-            loc = ("examples", self.number, "expect")
-        path, (line, col) = coverage.index.tree_at(self.tree_id, loc)
-        lines = [f"{path}:{line}:{col}: {why}", "", f"walk from the start of tree '{self.tree_id}':"]
-        crosses = len({step[0] for step in trace.steps}) > 1 or (
-            trace.stopped_at is not None and trace.stopped_at[0] != self.tree_id
+        example = catalog.trees[self.tree_id].examples[self.number]
+        path, where = coverage.index.tree_at(self.tree_id, ("examples", self.number, *verdict.loc))
+        lines = [verdict.diagnostic(path, where).format(), "", f"walk from the start of tree '{self.tree_id}':"]
+        crosses = len({step[0] for step in walk.steps}) > 1 or (
+            walk.stopped_at is not None and walk.stopped_at[0] != self.tree_id
         )
-        for number, (tree_id, question_id, option) in enumerate(trace.steps, start=1):
-            where = f"{tree_id}:{question_id}" if crosses else question_id
+        for number, (tree_id, question_id, option) in enumerate(walk.steps, start=1):
+            where_text = f"{tree_id}:{question_id}" if crosses else question_id
             label = catalog.trees[tree_id].nodes[question_id].options[option].label
-            lines.append(f"  {number}. {where} › {label}")
-        if trace.failed_at is not None and trace.stopped_at is not None:
-            tree_id, question_id = trace.stopped_at
-            where = f"{tree_id}:{question_id}" if crosses else question_id
-            lines.append(f"  {len(trace.steps) + 1}. {where} › {example.choose[trace.failed_at]}   ✗ no such option")
-        if trace.answer is not None:
-            lines.append(f"  = answer '{trace.answer}'" + ("" if trace.answer == example.expect else " ✗"))
+            lines.append(f"  {number}. {where_text} › {label}")
+        if walk.failed_at is not None and walk.stopped_at is not None:
+            tree_id, question_id = walk.stopped_at
+            where_text = f"{tree_id}:{question_id}" if crosses else question_id
+            lines.append(f"  {len(walk.steps) + 1}. {where_text} › {example.choose[walk.failed_at]}   ✗ no such option")
+        if walk.answer is not None:
+            lines.append(f"  = answer '{walk.answer}'" + ("" if walk.answer == example.expect else " ✗"))
         return "\n".join(lines)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
@@ -218,7 +190,7 @@ class ExampleItem(pytest.Item):
         return str(super().repr_failure(excinfo, style))
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        line = self.folder.coverage.index.tree_at(self.tree_id, ("examples", self.number))[1][0]
+        line = self.folder.coverage.index.tree_line(self.tree_id, ("examples", self.number))
         return self.path, line - 1, f"tree {self.tree_id}: {self.name}"
 
 
@@ -234,9 +206,7 @@ class LoadItem(pytest.Item):
         self.folder = folder
 
     def runtest(self) -> None:
-        from wizard.diagnostics import Severity
-
-        errors = [d for d in self.folder.loaded.diagnostics if d.severity is Severity.ERROR]
+        errors = self.folder.loaded.errors
         mine = self.path.resolve()
         errors.sort(key=lambda d: (Path(d.path).resolve() != mine, d))
         count = len(errors)
@@ -260,7 +230,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _report(config: pytest.Config) -> Any:
     """The coverage report of the trees collected in this run (None when there are none)."""
-    from wizard.coverage import Report
+    from wizard.maintainer.coverage import Report
 
     state = config.stash[_STATE]
     trees = {}

@@ -2,7 +2,7 @@
 
 Every model forbids unknown keys so that a typo in a tree file is an error with a
 location, not a silently ignored line. Cross-references (``next``, ``answer``,
-``tree``) are plain ids here; :mod:`wizard.checks` resolves them, because a
+``tree``) are plain ids here; :mod:`wizard.content.checks` resolves them, because a
 reference error belongs to the graph, not to one object.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[
@@ -103,20 +104,23 @@ class Option(Strict):
 
     @model_validator(mode="after")
     def _exactly_one_target(self) -> Option:
-        targets = [name for name in ("next", "answer", "tree") if getattr(self, name)]
-        if len(targets) != 1:
-            found = ", ".join(targets) if targets else "none"
-            raise ValueError(f"an option needs exactly one of 'next', 'answer' or 'tree' (found: {found})")
+        if (self.next is not None) + (self.answer is not None) + (self.tree is not None) != 1:
+            targets = [name for name in ("next", "answer", "tree") if getattr(self, name) is not None]
+            raise PydanticCustomError(
+                "exactly_one_target",
+                "an option needs exactly one of 'next', 'answer' or 'tree' (found: {found})",
+                {"found": ", ".join(targets) or "none"},
+            )
         return self
 
     @property
     def target(self) -> tuple[Literal["next", "answer", "tree"], str]:
         """Which kind of place this option leads to, and its id."""
-        if self.next:
+        if self.next is not None:
             return "next", self.next
-        if self.answer:
+        if self.answer is not None:
             return "answer", self.answer
-        if self.tree:
+        if self.tree is not None:
             return "tree", self.tree
         raise AssertionError("validated option without a target")
 

@@ -12,17 +12,20 @@ parsed and compared with the original before anything is written.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from wizard.control import clean_text
-from wizard.loader import load_catalog, load_file
-from wizard.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
-from wizard.model import ID_PATTERN, AnswersFile
+from wizard.content.catalog import load_catalog
+from wizard.content.loader import load_file
+from wizard.content.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
+from wizard.content.model import ID_PATTERN, AnswersFile
+from wizard.content.schema import schema_text
+from wizard.content.source import SourceMap
+from wizard.content.text import clean_text
+from wizard.maintainer.yaml_text import yaml_scalar
 
 #: Tree ids longer than this leave no room for the starter answers' ids (ids are at most 80 characters).
 MAX_NEW_ID = 64
@@ -49,16 +52,6 @@ class Scaffold:
     new_answers: list[str]
     targets: list[str]
     created: list[Path] = field(default_factory=list)
-
-
-def yaml_scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain when it reads back unchanged, else double-quoted (JSON escapes)."""
-    try:
-        if yaml.safe_load(f"k: {text}\n") == {"k": text} and "#" not in text:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)
 
 
 def check_tree_id(tree_id: str) -> None:
@@ -140,15 +133,14 @@ def answers_block(title: str, answer_ids: list[str], indent: int) -> str:
     return "\n".join(lines)
 
 
-def _answers_indent(result_source_keys: dict[tuple[str | int, ...], tuple[int, int]]) -> int:
-    columns = [col for loc, (_, col) in result_source_keys.items() if len(loc) == 2 and loc[0] == "answers"]
+def _answers_indent(answers: AnswersFile, source: SourceMap) -> int:
+    """The indent of the existing answer ids, so appended ones line up with them."""
+    columns = [source.locate(("answers", answer_id), key=True)[1] for answer_id in answers.answers]
     return min(columns) - 1 if columns else 2
 
 
 def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None) -> Scaffold:
     """Write ``folder/<tree_id>.yaml`` and its starter answers, or raise ScaffoldError with nothing written."""
-    from wizard.commands.schema import schema_text
-
     check_tree_id(tree_id)
     title = _one_line(title, "title")
     summary = _one_line(summary, "summary") if summary else f"{TODO}一句话说明这个任务（显示在首页标题下方）"
@@ -177,7 +169,7 @@ def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None)
             raise ScaffoldError(f"{answers_path} has errors, fix them first ({problems})")
         old_answers = existing.model
         old_text = answers_path.read_text(encoding="utf-8-sig")
-        indent = _answers_indent(existing.source.keys)
+        indent = _answers_indent(existing.model, existing.source)
     else:
         old_answers = None
         old_text = "# yaml-language-server: $schema=answers.schema.json\n\nanswers:\n"

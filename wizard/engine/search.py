@@ -36,7 +36,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from wizard.model import Answer, Catalog
+from wizard.content.graph import Node, incoming
+from wizard.content.model import Answer, Catalog
+from wizard.engine.render import plain_text
 
 MIN_SCORE = 0.1
 """Below this normalised score a hit is a guess, not an answer (used by ``wizard ask``)."""
@@ -97,8 +99,6 @@ QUERY_FILLER = (
 _FILLER = re.compile("|".join(map(re.escape, QUERY_FILLER)))
 
 _UNIT = re.compile(r"[a-z0-9]+|[^\W_]", re.UNICODE)
-_MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 
 
 def normalize(text: str) -> str:
@@ -131,21 +131,6 @@ def query_terms(query: str) -> Counter[str]:
     return terms(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown simplified to plain text: no bold markers, quote marks or link syntax."""
-    lines = []
-    for line in markdown.strip().splitlines():
-        stripped = line.lstrip()
-        indent = line[: len(line) - len(stripped)]
-        if stripped.startswith(">"):
-            stripped = stripped.lstrip("> ")
-        stripped = stripped.lstrip("#").lstrip() if stripped.startswith("#") else stripped
-        stripped = _MARKDOWN_LINK.sub(r"\1 (\2)", stripped)
-        stripped = _MARKDOWN_INLINE.sub("", stripped)
-        lines.append(indent + stripped)
-    return "\n".join(lines)
-
-
 @dataclass(frozen=True)
 class Hit:
     """One ranked answer for a query, with an excerpt to show and spans to highlight."""
@@ -171,44 +156,33 @@ def _documents(catalog: Catalog) -> list[_Document]:
     """Each answer with the text that leads to it: its own fields and the trees' labels and questions."""
     labels: dict[str, list[str]] = defaultdict(list)
     context: dict[str, list[str]] = defaultdict(list)
-    # Which options lead into each question or tree (for "questions above them").
-    parents: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for tree in catalog.trees.values():
-        for node_id, node in tree.nodes.items():
-            for option in node.options:
-                kind, target = option.target
-                if kind == "next":
-                    parents[(tree.id, target)].append((tree.id, node_id, option.label))
-                elif kind == "tree" and target in catalog.trees:
-                    parents[(target, catalog.trees[target].start)].append((tree.id, node_id, option.label))
+    parents = incoming(catalog)
 
-    def ancestry(tree_id: str, node_id: str) -> list[str]:
-        seen: set[tuple[str, str]] = set()
+    def ancestry(start: Node) -> list[str]:
+        """Questions, labels and task titles on every way to ``start``."""
+        seen: set[Node] = set()
         found: list[str] = []
-        stack = [(tree_id, node_id)]
+        stack = [start]
         while stack:
-            key = stack.pop()
-            if key in seen:
+            node = stack.pop()
+            if node in seen:
                 continue
-            seen.add(key)
-            tree = catalog.trees.get(key[0])
-            if tree is None or key[1] not in tree.nodes:
-                continue
-            if key[1] == tree.start:
+            seen.add(node)
+            tree = catalog.trees[node[0]]
+            if node[1] == tree.start:
                 found += [tree.title, tree.summary]
-            found.append(tree.nodes[key[1]].question)
-            for parent_tree, parent_node, label in parents.get(key, []):
+            found.append(tree.nodes[node[1]].question)
+            for parent, label in parents.get(node, []):
                 found.append(label)
-                stack.append((parent_tree, parent_node))
+                stack.append(parent)
         return found
 
     for tree in catalog.trees.values():
         for node_id, node in tree.nodes.items():
             for option in node.options:
-                kind, target = option.target
-                if kind == "answer":
-                    labels[target].append(option.label)
-                    context[target] += ancestry(tree.id, node_id)
+                if option.answer is not None:
+                    labels[option.answer].append(option.label)
+                    context[option.answer] += ancestry((tree.id, node_id))
 
     documents = []
     for answer_id, answer in catalog.answers.items():

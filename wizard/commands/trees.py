@@ -1,0 +1,42 @@
+"""What the subcommands share: the ``--trees`` option and loading the catalog it names.
+
+Errors in the trees go to stderr as ``path:line:col`` lines; the command then
+exits 1. No Textual, and no YAML until a command asks to load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.content.locate import trees_paths
+
+if TYPE_CHECKING:
+    from wizard.content.model import Catalog
+
+
+def add_trees_option(parser: argparse.ArgumentParser) -> None:
+    """``--trees DIR`` on a subcommand; SUPPRESS keeps ``wizard --trees DIR graph ...`` working too."""
+    parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
+
+
+def chosen_paths(args: argparse.Namespace, named: list[str] | None = None) -> list[Path]:
+    """The trees ``named`` on the command line, else ``--trees`` (either place), else ``$WIZARD_TREES``,
+    else the bundled trees."""
+    if named:
+        return trees_paths(named)
+    chosen = getattr(args, "trees", None)
+    return trees_paths([chosen] if chosen else None)
+
+
+def load_or_report(paths: list[Path]) -> Catalog | None:
+    """Load a catalog, or print its diagnostics to stderr and return None."""
+    from wizard.content.catalog import load_catalog
+
+    result = load_catalog(paths)
+    if result.catalog is None:
+        for diagnostic in result.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+    return result.catalog

@@ -1,0 +1,97 @@
+"""Where the trees are, and which files count: the one answer for every command, the app and the plugin.
+
+Folders come from ``--trees``, then ``$WIZARD_TREES``, then the bundled folder.
+The wheel carries the repository's ``trees/`` as ``wizard/trees``; a source
+checkout (or an editable install) has it beside the package instead. No YAML
+or pydantic here: the app's start-up and file watcher use this module too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard.content.diagnostics import Diagnostic, make
+
+ENVIRONMENT_VARIABLE = "WIZARD_TREES"
+YAML_SUFFIXES = (".yaml", ".yml")
+ANSWERS_FILENAMES = ("answers.yaml", "answers.yml")
+_TREE_KEYS = (re.compile(r"^start:", re.MULTILINE), re.compile(r"^nodes:", re.MULTILINE))
+
+
+def bundled_trees() -> Path:
+    """The trees shipped with the program."""
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "trees"
+    return inside if inside.is_dir() else package.parent / "trees"
+
+
+def trees_paths(arguments: Iterable[str | Path] | None = None) -> list[Path]:
+    """The folders or files to load, from the command line, the environment or the bundle."""
+    given = [Path(argument) for argument in arguments or ()]
+    if given:
+        return given
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE)
+    if from_environment:
+        return [Path(from_environment)]
+    return [bundled_trees()]
+
+
+def is_answers_file(path: Path) -> bool:
+    return path.name in ANSWERS_FILENAMES
+
+
+def yaml_files_in(folder: Path) -> list[Path]:
+    """The tree and answers files of a folder (not its subfolders), sorted."""
+    return sorted(path for path in folder.iterdir() if path.suffix in YAML_SUFFIXES and path.is_file())
+
+
+def answers_beside(tree_file: Path) -> list[Path]:
+    """The answers file(s) a single tree file needs: those in its own folder."""
+    if is_answers_file(tree_file):
+        return []
+    return [tree_file.parent / name for name in ANSWERS_FILENAMES if (tree_file.parent / name).is_file()]
+
+
+@dataclass
+class Found:
+    """The files to load, in order, and what was wrong with the paths asked for."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def tree_files(paths: Iterable[Path]) -> Found:
+    """The YAML files named by ``paths``: a folder gives its files, a tree file brings its answers file."""
+    found = Found()
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            in_folder = yaml_files_in(path)
+            if not in_folder:
+                found.problems.append(make("WZ008", str(path), (1, 1), "empty-folder"))
+            files.extend(in_folder)
+        elif path.is_file():
+            files += [path, *answers_beside(path)]
+        else:
+            found.problems.append(make("WZ008", str(path), (1, 1)))
+    by_resolved = {p.resolve(): p for p in reversed(files)}  # the first name given for a file wins
+    found.files = [by_resolved[p] for p in dict.fromkeys(p.resolve() for p in files)]
+    return found
+
+
+def is_tree_file(path: Path) -> bool:
+    """A YAML file beside an answers file, or one with the top-level keys of a tree (for test collection)."""
+    if path.suffix not in YAML_SUFFIXES or is_answers_file(path):
+        return False
+    if any((path.parent / name).is_file() for name in ANSWERS_FILENAMES):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return all(pattern.search(head) for pattern in _TREE_KEYS)

@@ -1,0 +1,130 @@
+"""Where things are written: the line and column of every key and value, found when first asked.
+
+Keeping a position for every scalar of every file cost more than half of the
+memory and a third of the time of loading a big catalog, and almost nothing
+asks for them: only a diagnostic, a coverage report's missing items, an LCOV
+file or a failing example. So a :class:`SourceMap` keeps the file's text and
+composes it again on the first question, for that file alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import yaml
+
+Loc = tuple[str | int, ...]
+"""A path into a file's data: keys and list indexes, as pydantic reports them."""
+Position = tuple[int, int]
+"""1-based line and column."""
+
+_NOWHERE: Position = (1, 1)
+
+
+class SourceMap:
+    """Positions (line, column) of the values and keys of one file, computed on first use."""
+
+    def __init__(self, path: str, text: str | None = None) -> None:
+        self.path = path
+        self._text = text
+        self._values: dict[Loc, Position] | None = None
+        self._keys: dict[Loc, Position] = {}
+
+    def locate(self, loc: Loc, *, key: bool = False) -> Position:
+        """Position of ``loc`` (of its key, with ``key``), or of its nearest located parent."""
+        values = self._positions()
+        if key and loc in self._keys:
+            return self._keys[loc]
+        while loc:
+            if loc in values:
+                return values[loc]
+            loc = loc[:-1]
+        return values.get((), _NOWHERE)
+
+    def line(self, loc: Loc, *, key: bool = False) -> int:
+        return self.locate(loc, key=key)[0]
+
+    def _positions(self) -> dict[Loc, Position]:
+        if self._values is None:
+            self._values = {}
+            if self._text is not None:
+                _record(self._text, self._values, self._keys)
+                self._text = None  # the positions replace it
+        return self._values
+
+
+def _record(text: str, values: dict[Loc, Position], keys: dict[Loc, Position]) -> None:
+    """Compose ``text`` again and note where each key and value starts (the first of duplicate keys)."""
+    import yaml
+
+    from wizard.content.text import clean_text
+
+    try:
+        root = compose(text)
+    except yaml.YAMLError:
+        return
+    if root is None:
+        return
+    seen: set[int] = set()  # an alias is located where its anchor is, and walked once
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        values.setdefault(loc, _start(node))
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    child = (*loc, clean_text(str(key_node.value)))
+                    if child not in keys:
+                        keys[child] = _start(key_node)
+                        stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((item, (*loc, index)) for index, item in enumerate(node.value)))
+
+
+def compose(text: str) -> yaml.Node | None:
+    """PyYAML's node graph of ``text``, built by libyaml when it is there (pure Python otherwise).
+
+    Composing builds no Python values, so nothing in the file can run code or
+    allocate without bound before :mod:`wizard.content.loader` looks at it.
+    """
+    import yaml
+
+    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _start(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+@dataclass
+class SourceIndex:
+    """Which file, and where in it, each tree and answer was written."""
+
+    trees: dict[str, SourceMap] = field(default_factory=dict)
+    answers: dict[str, SourceMap] = field(default_factory=dict)
+    answers_file: SourceMap | None = None
+
+    def tree_path(self, tree_id: str) -> str:
+        source = self.trees.get(tree_id)
+        return source.path if source is not None else tree_id
+
+    def tree_at(self, tree_id: str, loc: Loc, *, key: bool = False) -> tuple[str, Position]:
+        """(file, position) of ``loc`` in the file of tree ``tree_id``; the tree id and 1:1 when unknown."""
+        source = self.trees.get(tree_id)
+        if source is None:
+            return tree_id, _NOWHERE
+        return source.path, source.locate(loc, key=key)
+
+    def tree_line(self, tree_id: str, loc: Loc, *, key: bool = False) -> int:
+        """The line of ``loc`` in tree ``tree_id``'s file; 0 when the tree has no file."""
+        source = self.trees.get(tree_id)
+        return source.line(loc, key=key) if source is not None else 0
+
+    def answer_at(self, answer_id: str, loc: Loc = (), *, key: bool = False) -> tuple[str, Position]:
+        source = self.answers[answer_id]
+        return source.path, source.locate(("answers", answer_id, *loc), key=key or not loc)

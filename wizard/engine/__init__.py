@@ -1,0 +1,1 @@
+"""The clerk's logic over a loaded catalog: session, rendering, search. No I/O, no Textual."""

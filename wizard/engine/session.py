@@ -1,0 +1,219 @@
+"""The wizard as a pure state machine: where the clerk is, how they got there, and the rules of moving.
+
+Every front end (the Textual app, the line mode, the tests) drives a
+:class:`Session`; none of them holds wizard logic. Where an option leads is
+:func:`wizard.content.graph.target`'s decision, never the session's. There is
+no I/O here, so everything a clerk can do is testable without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.content.graph import target
+from wizard.content.model import Answer, Catalog, Option, Question
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a clerk can stand: a question of a tree, or an answer."""
+
+    tree: str | None = None
+    question: str | None = None
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move: from ``place``, the clerk chose ``label`` (or jumped, e.g. by search, when ``via`` is set)."""
+
+    place: Place
+    label: str
+    via: bool = False
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One line of the trail: the question (empty for a jump) and what was chosen.
+
+    ``step`` is the index to pass to :meth:`Session.back_to` to return there;
+    None for the search that opened the session, which has nowhere to return to.
+    """
+
+    question: str
+    choice: str
+    step: int | None
+
+
+class SessionError(ValueError):
+    """A move that the current place does not allow (a bug in the caller, not in content)."""
+
+
+class Session:
+    """One clerk's walk through the trees, with back, restart and jumps."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._places: list[Place] = []
+        self._steps: list[Step] = []
+        self._start_via: str | None = None
+
+    # Where we are -----------------------------------------------------------------
+    @property
+    def started(self) -> bool:
+        return bool(self._places)
+
+    @property
+    def place(self) -> Place:
+        if not self._places:
+            raise SessionError("the session has not started")
+        return self._places[-1]
+
+    @property
+    def start_tree(self) -> str | None:
+        """The tree the clerk picked on the home screen (None after a bare search)."""
+        return self._places[0].tree if self._places else None
+
+    @property
+    def question(self) -> Question | None:
+        place = self.place
+        if place.tree is None or place.question is None:
+            return None
+        return self.catalog.trees[place.tree].nodes[place.question]
+
+    @property
+    def answer(self) -> Answer | None:
+        answer_id = self.place.answer
+        return self.catalog.answers[answer_id] if answer_id else None
+
+    @property
+    def finished(self) -> bool:
+        return self.started and self.place.answer is not None
+
+    @property
+    def options(self) -> list[Option]:
+        question = self.question
+        return list(question.options) if question else []
+
+    @property
+    def history(self) -> tuple[Step, ...]:
+        """The moves so far, oldest first: each question (or jump) and what was chosen."""
+        return tuple(self._steps)
+
+    @property
+    def can_go_back(self) -> bool:
+        return len(self._places) > 1
+
+    @property
+    def can_escalate(self) -> bool:
+        """Whether "not solved" has somewhere to send the clerk: an escalation answer they are not on."""
+        escalation = self.catalog.escalation
+        return escalation is not None and self.started and self.place.answer != escalation
+
+    # Moves --------------------------------------------------------------------------
+    def start(self, tree_id: str) -> None:
+        """Begin (or begin again) at the first question of a tree."""
+        tree = self.catalog.trees.get(tree_id)
+        if tree is None:
+            raise SessionError(f"no tree '{tree_id}'")
+        self._places = [Place(tree=tree.id, question=tree.start)]
+        self._steps = []
+        self._start_via = None
+
+    def choose(self, choice: int | str) -> Place:
+        """Pick an option by 0-based index or by its label; returns the new place."""
+        option = self._option(choice)
+        place = self.place
+        tree_id = place.tree or ""
+        node = target(self.catalog, tree_id, option)
+        new = Place(tree=tree_id, answer=option.answer) if node is None else Place(tree=node[0], question=node[1])
+        self._steps.append(Step(place, option.label))
+        self._places.append(new)
+        return new
+
+    def _option(self, choice: int | str) -> Option:
+        options = self.options
+        if not options:
+            raise SessionError("there is no question to answer here")
+        if isinstance(choice, int):
+            if not 0 <= choice < len(options):
+                raise SessionError(f"no option number {choice + 1}")
+            return options[choice]
+        for option in options:
+            if option.label == choice:
+                return option
+        raise SessionError(f"no option '{choice}'")
+
+    def back(self, steps: int = 1) -> bool:
+        """Undo up to ``steps`` moves, never past the start; False when nothing was undone."""
+        count = min(steps, len(self._steps))
+        for _ in range(count):
+            self._steps.pop()
+            self._places.pop()
+        return count > 0
+
+    def back_to(self, index: int) -> None:
+        """Return to the place where ``history[index]`` was chosen (a crumb picked)."""
+        if not 0 <= index < len(self._steps):
+            raise SessionError(f"no step {index}")
+        self.back(len(self._steps) - index)
+
+    def restart(self) -> None:
+        """Back to the first question of the tree the clerk started with."""
+        self.back(len(self._steps))
+
+    def jump_to_answer(self, answer_id: str, via: str) -> None:
+        """Show an answer directly (from search, or an escalation); back returns here."""
+        if answer_id not in self.catalog.answers:
+            raise SessionError(f"no answer '{answer_id}'")
+        target_place = Place(answer=answer_id)
+        if not self._places:
+            self._places = [target_place]
+            self._steps = []
+            self._start_via = via
+            return
+        self._steps.append(Step(self.place, via, via=True))
+        self._places.append(target_place)
+
+    def escalate(self, via: str) -> bool:
+        """Go to the catalog's escalation answer ("not solved"); False when there is none or the clerk is on it."""
+        if not self.can_escalate:
+            return False
+        self.jump_to_answer(self.catalog.escalation or "", via=via)
+        return True
+
+    def rebase(self, catalog: Catalog) -> bool:
+        """Carry on with a reloaded ``catalog`` if every place of this walk still exists in it.
+
+        Returns False (and keeps the old catalog) when the walk cannot be shown
+        with the new one, so a clerk never loses their place to an edit.
+        """
+        places = [step.place for step in self._steps] + self._places[-1:]
+        if all(_exists(catalog, place) for place in places):
+            self.catalog = catalog
+            return True
+        return False
+
+    # The trail ----------------------------------------------------------------------
+    def crumbs(self) -> list[Crumb]:
+        """The trail, oldest first, for breadcrumbs and transcripts."""
+        crumbs = [Crumb("", self._start_via, None)] if self._start_via else []
+        for index, step in enumerate(self._steps):
+            if step.via:
+                crumbs.append(Crumb("", step.label, index))
+            else:
+                question = self.catalog.trees[step.place.tree or ""].nodes[step.place.question or ""].question
+                crumbs.append(Crumb(question, step.label, index))
+        return crumbs
+
+    def trail(self) -> list[tuple[str, str]]:
+        """(question or '', choice) pairs: the crumbs without their step numbers."""
+        return [(crumb.question, crumb.choice) for crumb in self.crumbs()]
+
+
+def _exists(catalog: Catalog, place: Place) -> bool:
+    """Whether a place of a session can still be shown with ``catalog``."""
+    if place.answer is not None:
+        return place.answer in catalog.answers
+    tree = catalog.trees.get(place.tree or "")
+    return tree is not None and (place.question or "") in tree.nodes

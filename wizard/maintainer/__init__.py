@@ -1,0 +1,1 @@
+"""Tools for tree authors: coverage, suggestions, statistics, diagrams, scaffolding, the pytest plugin. No Textual."""

@@ -1,0 +1,64 @@
+"""What screens and widgets ask the app to do: messages up, never calls into the App.
+
+A screen shows the session it was given and reports the clerk's intent; the
+app asks the engine (:class:`wizard.engine.session.Session`) and then makes
+the screen stack match where the session stands.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class StartTask(Message):
+    """Begin a new session at the first question of a tree."""
+
+    def __init__(self, tree_id: str) -> None:
+        super().__init__()
+        self.tree_id = tree_id
+
+
+class Choose(Message):
+    """Pick option ``index`` (0-based) of the current question."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+
+class GoBack(Message):
+    """One step back; from the first place, back to the task list."""
+
+
+class BackTo(Message):
+    """Return to the place where step ``step`` of the session's history was chosen."""
+
+    def __init__(self, step: int) -> None:
+        super().__init__()
+        self.step = step
+
+
+class Restart(Message):
+    """Back to the first question of the task."""
+
+
+class GoHome(Message):
+    """Drop the session and show the task list."""
+
+
+class OpenAnswer(Message):
+    """Show an answer directly; ``via`` is the trail's label, ``fresh`` starts a new session."""
+
+    def __init__(self, answer_id: str, via: str, *, fresh: bool = False) -> None:
+        super().__init__()
+        self.answer_id = answer_id
+        self.via = via
+        self.fresh = fresh
+
+
+class Solved(Message):
+    """The clerk says the answer helped."""
+
+
+class NotSolved(Message):
+    """The clerk says the answer did not help: escalate."""
