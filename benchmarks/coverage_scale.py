@@ -9,9 +9,12 @@ options L and R (the two questions below it, or answers at the bottom) and E
 (an answer); the examples take every option, so coverage must come out 100%.
 
 Reported: bytes written, load time (parse + schema + graph checks, including the
-checks' own walk of every example), coverage time (walking every example and
-building the report), path-statistics time, and peak memory (peak RSS of the
-process, and the tracemalloc peak of the coverage and path phases alone).
+checks' own walk of every example) and its ratio to PyYAML's own C composer
+(``yaml.compose`` with ``CSafeLoader``, GC off) over the same files, measured in
+a child process before and after the load (target: at most 1.5x), coverage time
+(walking every example and building the report), path-statistics time, and peak
+memory (peak RSS of the process, target at most 800 MB, and the tracemalloc peak
+of the coverage and path phases alone).
 
     .venv/bin/python benchmarks/coverage_scale.py [--questions 100000] [--subtrees 16]
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,6 +88,27 @@ def write_trees(folder: Path, questions: int, subtrees: int) -> int:
     return total + count
 
 
+COMPOSE_ONLY = """
+import gc, sys, time
+from pathlib import Path
+import yaml
+texts = [path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[1]).glob("*.yaml"))]
+gc.disable()
+started = time.perf_counter()
+for text in texts:
+    yaml.compose(text, Loader=yaml.CSafeLoader)
+print(time.perf_counter() - started)
+"""
+
+
+def compose_seconds(folder: Path) -> float:
+    """PyYAML's C composer alone over every file (GC off), in a child process so it cannot touch our RSS."""
+    result = subprocess.run(
+        [sys.executable, "-c", COMPOSE_ONLY, str(folder)], capture_output=True, text=True, check=True
+    )
+    return float(result.stdout)
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far (ru_maxrss is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -105,10 +130,12 @@ def main() -> int:
             f"(largest {max(sizes) / 1e6:.2f} MB) in {time.perf_counter() - started:.2f} s"
         )
 
+        compose_before = compose_seconds(folder)
         started = time.perf_counter()
         loaded = load_catalog([folder])
         keep_for_good()
         load_time = time.perf_counter() - started
+        compose_time = (compose_before + compose_seconds(folder)) / 2
         if loaded.catalog is None:
             for diagnostic in loaded.diagnostics[:20]:
                 print(diagnostic.format())
@@ -116,6 +143,8 @@ def main() -> int:
         options = sum(len(q.options) for t in loaded.catalog.trees.values() for q in t.nodes.values())
         examples = sum(len(t.examples) for t in loaded.catalog.trees.values())
         print(f"load        {load_time:6.2f} s  ({options:,} options, {examples:,} examples; parse, schema, checks)")
+        print(f"compose     {compose_time:6.2f} s  (yaml.compose with CSafeLoader alone, GC off; mean of 2 runs)")
+        print(f"load/compose {load_time / compose_time:5.2f}x (target <= 1.5x)")
 
         started = time.perf_counter()
         coverage = Coverage(loaded.catalog, loaded.index)

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ANSWERS, REPO, TREE, WriteFiles
 from wizard.content import graph
-from wizard.content.model import Answer, Catalog, Tree
+from wizard.content.model import Answer, Catalog, Tree, validate
 from wizard.maintainer.stats import CycleError, path_table, tree_stats
 
 
@@ -19,7 +19,7 @@ def catalog(*trees: dict[str, Any]) -> Catalog:
     """A catalog built in memory (no checks), with an answer for every 'answer:' the trees use."""
     answer_ids = {o["answer"] for t in trees for q in t["nodes"].values() for o in q["options"] if "answer" in o}
     answers = {a: Answer(title=a, body=a) for a in answer_ids}
-    built = {t["id"]: Tree.model_validate({"title": "任务", "summary": "摘要", **t}) for t in trees}
+    built = {t["id"]: validate(Tree, {"title": "任务", "summary": "摘要", **t}) for t in trees}
     return Catalog(trees=built, answers=answers)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import MakeApp, choose, screen_text, start
@@ -81,21 +83,16 @@ async def test_control_characters_never_reach_the_terminal(hostile: Catalog, mak
     answer = hostile.answers["hostile-click"]
     tree = hostile.trees["hostile"]
     first = tree.nodes["first"]
-    dirty = hostile.model_copy(
-        update={
-            "answers": {
-                **hostile.answers,
-                "hostile-click": answer.model_copy(update={"title": f"标题{esc}尾", "body": f"正文{esc}尾"}),
-            },
-            "trees": {
-                "hostile": tree.model_copy(
-                    update={
-                        "title": f"任务{esc}尾",
-                        "nodes": {**tree.nodes, "first": first.model_copy(update={"question": f"问题{esc}尾"})},
-                    }
-                )
-            },
-        }
+    dirty = replace(
+        hostile,
+        answers={**hostile.answers, "hostile-click": replace(answer, title=f"标题{esc}尾", body=f"正文{esc}尾")},
+        trees={
+            "hostile": replace(
+                tree,
+                title=f"任务{esc}尾",
+                nodes={**tree.nodes, "first": replace(first, question=f"问题{esc}尾")},
+            )
+        },
     )
     app = make_app(dirty)
     async with app.run_test(size=(100, 30)) as pilot:

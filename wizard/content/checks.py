@@ -21,8 +21,7 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     """Every graph check over the whole catalog."""
     problems: list[Diagnostic] = []
     for tree in catalog.trees.values():
-        problems += _check_references(tree, catalog, index)
-        problems += _check_questions(tree, index)
+        problems += _check_tree(tree, catalog, index)
     problems += _check_answers(catalog, index)
     problems += _check_shared_question_ids(catalog, index)
     if not has_errors(problems):
@@ -34,43 +33,43 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     return problems
 
 
-def _check_references(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+    """References, option counts and duplicate labels of one tree (one pass), then unreachable questions."""
     problems = []
-    if tree.start not in tree.nodes:
+    nodes = tree.nodes
+    if tree.start not in nodes:
         path, where = index.tree_at(tree.id, ("start",))
-        problems.append(make("WZ030", path, where, start=tree.start, hint=did_you_mean(tree.start, tree.nodes)))
-    known: dict[str, dict[str, object]] = {"next": tree.nodes, "answer": catalog.answers, "tree": catalog.trees}  # type: ignore[dict-item]
-    for question_id, question in tree.nodes.items():
-        for number, option in enumerate(question.options):
-            kind, target = option.target
-            if target in known[kind]:
-                continue
-            path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, kind))
-            hint = did_you_mean(target, known[kind])
-            fields = {"label": option.label, "question": question_id, "target": target}
-            problems.append(make(_REFERENCE_CODES[kind], path, where, hint=hint, **fields))
-    return problems
-
-
-def _check_questions(tree: Tree, index: SourceIndex) -> list[Diagnostic]:
-    problems = []
-    for question_id, question in tree.nodes.items():
-        if len(question.options) < 2:
+        problems.append(make("WZ030", path, where, start=tree.start, hint=did_you_mean(tree.start, nodes)))
+    answers, trees = catalog.answers, catalog.trees
+    for question_id, question in nodes.items():
+        options = question.options
+        if len(options) < 2:
             path, where = index.tree_at(tree.id, ("nodes", question_id, "options"))
-            problems.append(make("WZ043", path, where, question=question_id, count=len(question.options)))
+            problems.append(make("WZ043", path, where, question=question_id, count=len(options)))
         seen: dict[str, int] = {}
-        for number, option in enumerate(question.options):
-            if option.label in seen:
+        for number, option in enumerate(options):
+            if option.next is not None:
+                known, kind, target = nodes, "next", option.next
+            elif option.answer is not None:
+                known, kind, target = answers, "answer", option.answer  # type: ignore[assignment]
+            else:
+                known, kind, target = trees, "tree", option.tree or ""  # type: ignore[assignment]
+            if target not in known:
+                path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, kind))
+                fields = {"label": option.label, "question": question_id, "target": target}
+                problems.append(make(_REFERENCE_CODES[kind], path, where, hint=did_you_mean(target, known), **fields))
+            first = seen.setdefault(option.label, number)
+            if first != number:
                 path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, "label"))
-                fields = {"question": question_id, "label": option.label, "first": seen[option.label] + 1}
+                fields = {"question": question_id, "label": option.label, "first": first + 1}
                 problems.append(make("WZ044", path, where, **fields))
-            seen.setdefault(option.label, number)
-    if tree.start in tree.nodes:
+    if tree.start in nodes:
         reachable = bfs(tree)
-        for question_id in tree.nodes:
-            if question_id not in reachable:
-                path, where = index.tree_at(tree.id, ("nodes", question_id), key=True)
-                problems.append(make("WZ040", path, where, question=question_id))
+        if len(reachable) < len(nodes):
+            for question_id in nodes:
+                if question_id not in reachable:
+                    path, where = index.tree_at(tree.id, ("nodes", question_id), key=True)
+                    problems.append(make("WZ040", path, where, question=question_id))
     return problems
 
 
@@ -134,8 +133,7 @@ def check_examples(tree: Tree, walker: Walker, index: SourceIndex) -> list[Diagn
     if not tree.examples:
         path, where = index.tree_at(tree.id, ("id",))
         problems.append(make("WZ052", path, where, tree=tree.id))
-    for number, example in enumerate(tree.examples):
-        _, verdict = walker.check(tree.id, example)
+    for number, verdict in enumerate(walker.verdicts(tree.id, tree.examples)):
         if verdict is not None:
             path, where = index.tree_at(tree.id, ("examples", number, *verdict.loc))
             problems.append(verdict.diagnostic(path, where))

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
 from wizard.content.locate import is_answers_file
-from wizard.content.model import AnswersFile, Tree
+from wizard.content.model import AnswersFile, Tree, validate
 from wizard.content.source import Loc, Position, SourceMap, compose
 from wizard.content.text import clean_text, has_control
 
@@ -40,6 +40,7 @@ _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _TEXT_TAGS = {_STR, _TAG + "timestamp"}  # an unquoted date is text to us, not a datetime
 _VALUE_TAGS = {_TAG + name for name in ("int", "float", "bool", "null")}
 _START: Position = (1, 1)
+_Scalar = yaml.ScalarNode
 
 
 class _Problem(Exception):
@@ -62,6 +63,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self._aliases = aliases
         self._clean = clean
+        self._verbatim = not aliases and not clean
+        """Plain text values can be taken as they are: no alias to count, nothing to clean."""
         self._constructor = yaml.constructor.SafeConstructor()
         self._built: set[int] = set()
         self._on_stack: set[int] = set()
@@ -108,6 +111,11 @@ class _Builder:
             return self._mapping(node, depth, build)
         if node.tag != _SEQ:
             self._forbidden_tag(node)
+        if self._verbatim:
+            return [
+                item.value if item.__class__ is _Scalar and item.tag == _STR else build(item, depth + 1)
+                for item in node.value
+            ]
         return [build(item, depth + 1) for item in node.value]
 
     def _mapping(self, node: yaml.MappingNode, depth: int, build: Callable[[yaml.Node, int], Any]) -> dict[str, Any]:
@@ -115,11 +123,13 @@ class _Builder:
             self._forbidden_tag(node)
         result: dict[str, Any] = {}
         first_lines: dict[str, int] | None = None
+        verbatim = self._verbatim
         for key_node, value_node in node.value:
-            if key_node.__class__ is not yaml.ScalarNode:
-                self.fail(key_node, "WZ012", "key-not-text")
-            if key_node.tag not in _TEXT_TAGS and key_node.tag not in _VALUE_TAGS:
-                self._forbidden_tag(key_node)
+            if key_node.__class__ is not _Scalar or key_node.tag != _STR:
+                if key_node.__class__ is not _Scalar:
+                    self.fail(key_node, "WZ012", "key-not-text")
+                if key_node.tag not in _TEXT_TAGS and key_node.tag not in _VALUE_TAGS:
+                    self._forbidden_tag(key_node)
             name = clean_text(key_node.value) if self._clean else key_node.value
             if name in result:
                 if first_lines is None:
@@ -127,7 +137,10 @@ class _Builder:
                 line = first_lines.get(key_node.value, 0)
                 self.diagnostics.append(make("WZ005", self.path, _position(key_node), key=name, line=line))
                 continue
-            result[name] = build(value_node, depth + 1)
+            if verbatim and value_node.__class__ is _Scalar and value_node.tag == _STR:
+                result[name] = value_node.value  # the common case, without a call
+            else:
+                result[name] = build(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -235,7 +248,7 @@ def _known_keys(model_type: type[Tree] | type[AnswersFile]) -> set[str]:
             models.Example,
         )
     )
-    return {name for kind in kinds for name in kind.model_fields}
+    return {name for kind in kinds for name in models.field_names(kind)}
 
 
 def _describe(loc: Loc) -> str:
@@ -250,7 +263,7 @@ def _schema_problems(
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             key = str(loc[-1])
             hint = did_you_mean(key, _known_keys(model_type) - {key})
             problems.append(
@@ -282,6 +295,7 @@ _PLAIN_WORDS = {
     "list_type": "should be a list (lines starting with '- ')",
     "dict_type": "should be a map ('key: value' lines)",
     "model_type": "should be a map ('key: value' lines)",
+    "dataclass_type": "should be a map ('key: value' lines)",
     "string_too_short": "must not be empty",
     "literal_error": "should be one of the allowed words",
 }
@@ -324,7 +338,7 @@ def load_file(path: Path, label: str | None = None) -> FileResult:
         diagnostics.append(make("WZ012", source.path, source.locate(()), "not-a-map"))
         return FileResult(source.path, source, None, diagnostics)
     try:
-        model = model_type.model_validate(data)
+        model = validate(model_type, data)
     except ValidationError as error:
         return FileResult(source.path, source, None, diagnostics + _schema_problems(error, source, model_type))
     return FileResult(source.path, source, model, diagnostics)

@@ -1,16 +1,24 @@
-"""The shape of the content: pydantic models for answers and task trees.
+"""The shape of the content: validated dataclasses for answers and task trees.
 
-Every model forbids unknown keys so that a typo in a tree file is an error with a
+Every class forbids unknown keys so that a typo in a tree file is an error with a
 location, not a silently ignored line. Cross-references (``next``, ``answer``,
 ``tree``) are plain ids here; :mod:`wizard.content.checks` resolves them, because a
 reference error belongs to the graph, not to one object.
+
+They are pydantic dataclasses with slots rather than ``BaseModel``: a big
+catalog holds hundreds of thousands of them, and slotted instances validate in
+half the time and take a fraction of the memory. :func:`validate` and
+:func:`json_schema` stand in for ``model_validate`` and ``model_json_schema``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import dataclasses
+import functools
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -27,17 +35,14 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 _ID_KEYS = {"propertyNames": {"pattern": ID_PATTERN, "maxLength": 80}}
 
 
-class Strict(BaseModel):
-    """Base for every model read from YAML: unknown keys are errors, values are frozen.
-
-    Numbers are accepted where text is expected (a keyword ``12333`` or a label
-    ``2024``), because YAML reads them as numbers and a maintainer means text.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+_STRICT = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+"""For every class read from YAML: unknown keys are errors. Numbers are accepted where text is
+expected (a keyword ``12333`` or a label ``2024``): YAML reads them as numbers, a maintainer means text."""
+_content = dataclass(config=_STRICT, frozen=True, slots=True, kw_only=True)
 
 
-class ClickPath(Strict):
+@_content
+class ClickPath:
     """One click path through the web hall, with an optional heading."""
 
     label: ShortText | None = Field(None, description="Heading shown above the steps, e.g. '方式二：江苏智慧人社APP'.")
@@ -52,7 +57,8 @@ def _steps_only(value: object) -> object:
 ClickPathItem = Annotated[ClickPath, BeforeValidator(_steps_only, json_schema_input_type=list[ShortText] | ClickPath)]
 
 
-class Answer(Strict):
+@_content
+class Answer:
     """One answer a clerk can land on: an FAQ entry or an escalation to a person."""
 
     kind: Literal["faq", "escalation"] = Field(
@@ -75,7 +81,8 @@ class Answer(Strict):
     related: list[Id] = Field(default_factory=list, description="Ids of answers worth offering next to this one.")
 
 
-class AnswersFile(Strict):
+@_content
+class AnswersFile:
     """The contents of ``answers.yaml``: every answer, once, by id."""
 
     escalation: Id | None = Field(
@@ -85,17 +92,15 @@ class AnswersFile(Strict):
     answers: dict[Id, Answer] = Field(description="Answer id → answer.", json_schema_extra=_ID_KEYS)
 
 
-class Option(Strict):
-    """One choice under a question; it leads to exactly one place."""
+# The JSON Schema states the rule of Option._exactly_one_target, so editors flag it while typing.
+_ONE_TARGET = {
+    "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}} for name in ("next", "answer", "tree")]
+}
 
-    # The JSON Schema states the rule of _exactly_one_target, so editors flag it while typing.
-    model_config = ConfigDict(
-        json_schema_extra={
-            "oneOf": [
-                {"required": [name], "properties": {name: {"type": "string"}}} for name in ("next", "answer", "tree")
-            ]
-        }
-    )
+
+@dataclass(config=ConfigDict(_STRICT, json_schema_extra=_ONE_TARGET), frozen=True, slots=True, kw_only=True)
+class Option:
+    """One choice under a question; it leads to exactly one place."""
 
     label: ShortText = Field(description="What the clerk picks, short and unambiguous.")
     next: Id | None = Field(None, description="Id of the next question in this tree.")
@@ -125,7 +130,8 @@ class Option(Strict):
         raise AssertionError("validated option without a target")
 
 
-class Question(Strict):
+@_content
+class Question:
     """A question the wizard asks, with the options that branch from it."""
 
     question: ShortText = Field(description="The question, phrased the way a clerk thinks.")
@@ -133,7 +139,8 @@ class Question(Strict):
     options: list[Option] = Field(description="The choices, in the order shown.")
 
 
-class Example(Strict):
+@_content
+class Example:
     """A scenario: the labels a clerk picks, and the answer they must reach."""
 
     name: ShortText | None = Field(None, description="Optional name shown in test reports.")
@@ -141,7 +148,8 @@ class Example(Strict):
     expect: Id = Field(description="Id of the answer the walk must end at.")
 
 
-class Tree(Strict):
+@_content
+class Tree:
     """One task, one file: a flat map of questions starting at ``start``."""
 
     id: Id = Field(description="Stable id of the tree, used by 'tree:' links and the CLI.")
@@ -153,10 +161,9 @@ class Tree(Strict):
     examples: list[Example] = Field(default_factory=list, description="Scenarios that the tree-coverage tests walk.")
 
 
-class Catalog(BaseModel):
-    """Everything loaded from one trees folder: the trees and the answers they end at."""
-
-    model_config = ConfigDict(frozen=True)
+@dataclasses.dataclass(frozen=True)
+class Catalog:
+    """Everything loaded from one trees folder: the trees and the answers they end at (already validated)."""
 
     trees: dict[str, Tree]
     answers: dict[str, Answer]
@@ -165,3 +172,26 @@ class Catalog(BaseModel):
     def ordered_trees(self) -> list[Tree]:
         """Trees in home-screen order (then by title, so the order is stable)."""
         return sorted(self.trees.values(), key=lambda tree: (tree.order, tree.title, tree.id))
+
+
+Content = TypeVar("Content")
+
+
+@functools.cache
+def _adapter(kind: type[Any]) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
+def validate(kind: type[Content], data: object) -> Content:
+    """``data`` (plain dicts, lists and scalars) as an instance of ``kind``; raises pydantic's ValidationError."""
+    return _adapter(kind).validate_python(data)  # type: ignore[no-any-return]
+
+
+def json_schema(kind: type[Any]) -> dict[str, Any]:
+    """The JSON Schema of a file whose top level is ``kind``."""
+    return _adapter(kind).json_schema()
+
+
+def field_names(kind: type[Any]) -> list[str]:
+    """The keys ``kind`` accepts."""
+    return [field.name for field in dataclasses.fields(kind)]

@@ -10,10 +10,9 @@ SchemaKind = Literal["tree", "answers"]
 
 def schema_text(which: SchemaKind) -> str:
     """The schema as stable, pretty JSON (the committed trees/*.schema.json files match it)."""
-    from wizard.content.model import AnswersFile, Tree
+    from wizard.content.model import AnswersFile, Tree, json_schema
 
-    model = Tree if which == "tree" else AnswersFile
-    schema = model.model_json_schema()
+    schema = json_schema(Tree if which == "tree" else AnswersFile)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hrss-wizard tree file" if which == "tree" else "hrss-wizard answers file"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -81,8 +81,12 @@ class Walker:
         node: Node = (tree_id, self.catalog.trees[tree_id].start)
         result = Walk()
         steps = result.steps
+        known = self._choices
         for position, label in enumerate(labels):
-            choice = self.choices(node).get(label)
+            choices = known.get(node)
+            if choices is None:
+                choices = self.choices(node)
+            choice = choices.get(label)
             if choice is None:
                 result.failed_at = position
                 result.stopped_at = node
@@ -124,3 +128,47 @@ class Walker:
         """Walk an example of ``tree_id`` and judge it."""
         walk = self.walk(tree_id, example.choose)
         return walk, self.verdict(example, walk)
+
+    def verdicts(self, tree_id: str, examples: Sequence[Example]) -> list[Verdict | None]:
+        """The verdict on each example of ``tree_id``, as :meth:`check` gives it, for a whole list at once.
+
+        Examples share their first choices (every example of a branch starts
+        the same way), so they are walked in sorted order and each resumes
+        where it parts from the one before: a trie walk. A big tree's 200 000
+        examples then cost about as many steps as the tree has options.
+        """
+        start: Node = (tree_id, self.catalog.trees[tree_id].start)
+        known = self._choices
+        found: list[Verdict | None] = [None] * len(examples)
+        nodes: list[Node] = [start]
+        """nodes[k]: the question reached after the first k labels of ``previous`` (while it was on a question)."""
+        previous: Sequence[str] = ()
+        for number in sorted(range(len(examples)), key=lambda i: examples[i].choose):
+            labels = examples[number].choose
+            shared = 0
+            limit = min(len(labels), len(previous), len(nodes) - 1)
+            while shared < limit and labels[shared] == previous[shared]:
+                shared += 1
+            del nodes[shared + 1 :]
+            previous = labels
+            walk = Walk()
+            node = nodes[shared]
+            for position in range(shared, len(labels)):
+                choices = known.get(node)
+                if choices is None:
+                    choices = self.choices(node)
+                choice = choices.get(labels[position])
+                if choice is None:
+                    walk.failed_at, walk.stopped_at = position, node
+                    break
+                child = choice[1]
+                if child is None:
+                    walk.answer, walk.answer_tree = choice[2], node[0]
+                    walk.unused = len(labels) - position - 1
+                    break
+                node = child
+                nodes.append(node)
+            else:
+                walk.stopped_at = node
+            found[number] = self.verdict(examples[number], walk)
+        return found

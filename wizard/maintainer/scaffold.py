@@ -21,7 +21,7 @@ import yaml
 from wizard.content.catalog import load_catalog
 from wizard.content.loader import load_file
 from wizard.content.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
-from wizard.content.model import ID_PATTERN, AnswersFile
+from wizard.content.model import ID_PATTERN, AnswersFile, validate
 from wizard.content.schema import schema_text
 from wizard.content.source import SourceMap
 from wizard.content.text import clean_text
@@ -211,7 +211,7 @@ def _verify_append(old: AnswersFile | None, new_text: str, new_ids: list[str], p
     """The appended text must add exactly the new answers and change nothing else."""
     try:
         data = yaml.safe_load(new_text)
-        merged = AnswersFile.model_validate(data)
+        merged = validate(AnswersFile, data)
     except Exception as error:  # any parse or validation failure means: do not write
         merged, reason = None, str(error).splitlines()[0]
     else:
