@@ -11,9 +11,10 @@ options L and R (the two questions below it, or answers at the bottom) and E
 Reported: bytes written, load time (parse + schema + graph checks, including the
 checks' own walk of every example) and its ratio to PyYAML's own C composer
 (``yaml.compose`` with ``CSafeLoader``, GC off) over the same files, measured in
-a child process before and after the load (target: at most 1.5x), coverage time
-(walking every example and building the report), path-statistics time, and peak
-memory (peak RSS of the process, target at most 800 MB, and the tracemalloc peak
+fresh processes, alternating with the load (target: at most 1.5x; medians of
+--rounds runs), coverage time (walking every example and building the report),
+path-statistics time, and peak memory (peak RSS of a process that only loads,
+target at most 800 MB; of this process after coverage; and the tracemalloc peak
 of the coverage and path phases alone).
 
     .venv/bin/python benchmarks/coverage_scale.py [--questions 100000] [--subtrees 16]
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,25 +90,33 @@ def write_trees(folder: Path, questions: int, subtrees: int) -> int:
     return total + count
 
 
-COMPOSE_ONLY = """
-import gc, sys, time
-from pathlib import Path
-import yaml
-texts = [path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[1]).glob("*.yaml"))]
-gc.disable()
-started = time.perf_counter()
-for text in texts:
-    yaml.compose(text, Loader=yaml.CSafeLoader)
-print(time.perf_counter() - started)
-"""
+def compose_only(folder: Path) -> None:
+    """Child process: PyYAML's C composer alone over every file, GC off; prints the seconds."""
+    import gc
+
+    import yaml
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.yaml"))]
+    gc.disable()
+    started = time.perf_counter()
+    for text in texts:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    print(time.perf_counter() - started)
 
 
-def compose_seconds(folder: Path) -> float:
-    """PyYAML's C composer alone over every file (GC off), in a child process so it cannot touch our RSS."""
-    result = subprocess.run(
-        [sys.executable, "-c", COMPOSE_ONLY, str(folder)], capture_output=True, text=True, check=True
-    )
-    return float(result.stdout)
+def load_only(folder: Path) -> None:
+    """Child process: our whole load (parse, schema, checks); prints the seconds and the peak RSS."""
+    started = time.perf_counter()
+    loaded = load_catalog([folder])
+    elapsed = time.perf_counter() - started
+    print(elapsed if loaded.catalog is not None else "nan", peak_rss_mb())
+
+
+def child(which: str, folder: Path) -> list[float]:
+    """Run one phase in a fresh process (neither run's memory or heap can slow the other)."""
+    command = [sys.executable, __file__, "--child", which, str(folder)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return [float(word) for word in result.stdout.split()]
 
 
 def peak_rss_mb() -> float:
@@ -119,7 +129,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=100_000)
     parser.add_argument("--subtrees", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="load and compose runs, alternating (default 3)")
+    parser.add_argument("--child", nargs=2, metavar=("PHASE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        (compose_only if args.child[0] == "compose" else load_only)(Path(args.child[1]))
+        return 0
     with tempfile.TemporaryDirectory(prefix="wizard-coverage-scale-") as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
@@ -130,21 +145,27 @@ def main() -> int:
             f"(largest {max(sizes) / 1e6:.2f} MB) in {time.perf_counter() - started:.2f} s"
         )
 
-        compose_before = compose_seconds(folder)
-        started = time.perf_counter()
+        loads, composes, rss = [], [], []
+        for _ in range(args.rounds):  # alternate, so a machine that slows down slows both alike
+            composes += child("compose", folder)
+            seconds, peak = child("load", folder)
+            loads.append(seconds)
+            rss.append(peak)
+        load_time, compose_time = statistics.median(loads), statistics.median(composes)
         loaded = load_catalog([folder])
         keep_for_good()
-        load_time = time.perf_counter() - started
-        compose_time = (compose_before + compose_seconds(folder)) / 2
         if loaded.catalog is None:
             for diagnostic in loaded.diagnostics[:20]:
                 print(diagnostic.format())
             return 1
         options = sum(len(q.options) for t in loaded.catalog.trees.values() for q in t.nodes.values())
         examples = sum(len(t.examples) for t in loaded.catalog.trees.values())
-        print(f"load        {load_time:6.2f} s  ({options:,} options, {examples:,} examples; parse, schema, checks)")
-        print(f"compose     {compose_time:6.2f} s  (yaml.compose with CSafeLoader alone, GC off; mean of 2 runs)")
+        runs = f"median of {args.rounds}"
+        facts = f"{options:,} options, {examples:,} examples; parse, schema, checks"
+        print(f"load        {load_time:6.2f} s  ({facts}; {runs})")
+        print(f"compose     {compose_time:6.2f} s  (yaml.compose with CSafeLoader alone, GC off; {runs})")
         print(f"load/compose {load_time / compose_time:5.2f}x (target <= 1.5x)")
+        print(f"peak RSS    {max(rss):6.0f} MB (a process that only loads the catalog; target <= 800 MB)")
 
         started = time.perf_counter()
         coverage = Coverage(loaded.catalog, loaded.index)
@@ -158,7 +179,7 @@ def main() -> int:
         paths_time = time.perf_counter() - started
         top = stats["top"]
         print(f"path stats  {paths_time:6.2f} s  (top: {top.paths:,} paths, longest {top.longest} choices)")
-        print(f"peak RSS    {peak_rss_mb():6.0f} MB (whole process, including the loaded catalog)")
+        print(f"peak RSS    {peak_rss_mb():6.0f} MB (this process, after coverage and path stats as well)")
 
         tracemalloc.start()
         again = Coverage(loaded.catalog, loaded.index)

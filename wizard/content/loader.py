@@ -40,7 +40,7 @@ _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _TEXT_TAGS = {_STR, _TAG + "timestamp"}  # an unquoted date is text to us, not a datetime
 _VALUE_TAGS = {_TAG + name for name in ("int", "float", "bool", "null")}
 _START: Position = (1, 1)
-_Scalar = yaml.ScalarNode
+_Scalar, _Mapping, _Sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
 class _Problem(Exception):
@@ -79,9 +79,12 @@ class _Builder:
         return self._track(node, 0) if self._aliases else self._plain(node, 0)
 
     def _plain(self, node: yaml.Node, depth: int) -> Any:
-        if node.__class__ is yaml.ScalarNode:
+        kind = node.__class__
+        if kind is _Scalar:
             return self._scalar(node)
-        return self._container(node, depth, self._plain)
+        if kind is _Mapping:
+            return self._mapping(node, depth, self._plain)
+        return self._sequence(node, depth, self._plain)
 
     def _track(self, node: yaml.Node, depth: int) -> Any:
         """``_plain`` with alias bookkeeping: a 'billion laughs' file stops at the budget."""
@@ -94,36 +97,51 @@ class _Builder:
             if self._alias_budget < 0:
                 self.fail(node, "WZ007", limit=MAX_ALIAS_EXPANSION)
         self._built.add(key)
-        if node.__class__ is yaml.ScalarNode:
+        if node.__class__ is _Scalar:
             return self._scalar(node)
         self._alias_depth += is_alias
         self._on_stack.add(key)
         try:
-            return self._container(node, depth, self._track)
+            if node.__class__ is _Mapping:
+                return self._mapping(node, depth, self._track)
+            return self._sequence(node, depth, self._track)
         finally:
             self._on_stack.discard(key)
             self._alias_depth -= is_alias
 
-    def _container(self, node: yaml.Node, depth: int, build: Callable[[yaml.Node, int], Any]) -> Any:
+    def _verbatim_value(self, node: yaml.Node, depth: int) -> Any:
+        """``_plain`` for a value inside a container, with the common cases first and no extra call."""
+        kind = node.__class__
+        if kind is _Scalar and node.tag == _STR:
+            return node.value
+        if kind is _Mapping:
+            return self._mapping(node, depth, self._plain)
+        if kind is _Sequence:
+            return self._sequence(node, depth, self._plain)
+        return self._scalar(node)
+
+    def _sequence(self, node: yaml.Node, depth: int, build: Callable[[yaml.Node, int], Any]) -> list[Any]:
         if depth > MAX_DEPTH:
             self.fail(node, "WZ009", limit=MAX_DEPTH)
-        if node.__class__ is yaml.MappingNode:
-            return self._mapping(node, depth, build)
         if node.tag != _SEQ:
             self._forbidden_tag(node)
         if self._verbatim:
+            value = self._verbatim_value
             return [
-                item.value if item.__class__ is _Scalar and item.tag == _STR else build(item, depth + 1)
+                item.value if item.__class__ is _Scalar and item.tag == _STR else value(item, depth + 1)
                 for item in node.value
             ]
         return [build(item, depth + 1) for item in node.value]
 
     def _mapping(self, node: yaml.MappingNode, depth: int, build: Callable[[yaml.Node, int], Any]) -> dict[str, Any]:
+        if depth > MAX_DEPTH:
+            self.fail(node, "WZ009", limit=MAX_DEPTH)
         if node.tag != _MAP:
             self._forbidden_tag(node)
         result: dict[str, Any] = {}
         first_lines: dict[str, int] | None = None
         verbatim = self._verbatim
+        mapping, sequence = self._mapping, self._sequence
         for key_node, value_node in node.value:
             if key_node.__class__ is not _Scalar or key_node.tag != _STR:
                 if key_node.__class__ is not _Scalar:
@@ -137,8 +155,16 @@ class _Builder:
                 line = first_lines.get(key_node.value, 0)
                 self.diagnostics.append(make("WZ005", self.path, _position(key_node), key=name, line=line))
                 continue
-            if verbatim and value_node.__class__ is _Scalar and value_node.tag == _STR:
-                result[name] = value_node.value  # the common case, without a call
+            if verbatim:  # the common cases inline: this loop is the hot spot of loading a big catalog
+                kind = value_node.__class__
+                if kind is _Scalar and value_node.tag == _STR:
+                    result[name] = value_node.value
+                elif kind is _Mapping:
+                    result[name] = mapping(value_node, depth + 1, build)
+                elif kind is _Sequence:
+                    result[name] = sequence(value_node, depth + 1, build)
+                else:
+                    result[name] = self._scalar(value_node)
             else:
                 result[name] = build(value_node, depth + 1)
         return result
