@@ -9,12 +9,16 @@ BIN := $(VENV)/bin
 run: $(VENV)/.installed
 	$(BIN)/wizard
 
+# Bytecode caching on for the tests even where the shell turns it off: pytest keeps its
+# assertion-rewritten modules there, and every worker process would redo them.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,9 +1,15 @@
-"""Shared fixtures: small catalogs written inline, so each test reads like the trees it checks."""
+"""Shared fixtures: an isolated environment, the wizard command, and small catalogs written inline."""
 
 from __future__ import annotations
 
+import gc
+import io
+import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,6 +19,85 @@ from wizard.content.diagnostics import Diagnostic
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_TREES = REPO / "trees"
+XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """No WIZARD_*, HOME or XDG_* of the developer reaches a test: each test gets an empty home of its own."""
+    for name in list(os.environ):
+        if name.startswith("WIZARD_"):
+            monkeypatch.delenv(name)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in XDG_VARIABLES:
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return home
+
+
+@dataclass
+class Result:
+    """What a run of ``wizard`` left: exit status and the two output streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Wizard = Callable[..., Result]
+
+
+@pytest.fixture
+def neutral_cwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty working folder: no test passes because it happens to run inside the repository."""
+    return tmp_path_factory.mktemp("cwd")
+
+
+@pytest.fixture
+def run_wizard(neutral_cwd: Path) -> Wizard:
+    """``wizard ARGS`` as a real process, in the isolated environment and a neutral working folder.
+
+    For what only a process shows: exit codes through the interpreter, piped
+    standard streams, what gets imported at start-up.
+    """
+
+    def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result:
+        environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+        done = subprocess.run(
+            [sys.executable, "-m", "wizard.cli", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd or neutral_cwd,
+            env=environment,
+            timeout=120,
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+@pytest.fixture
+def invoke(neutral_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Wizard:
+    """``wizard ARGS`` called in this process (``wizard.cli.main``): the same output, without an interpreter start."""
+    from wizard.cli import main
+
+    def run(*args: str, stdin: str = "", cwd: Path | None = None) -> Result:
+        monkeypatch.chdir(cwd or neutral_cwd)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's usage errors
+            code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            gc.unfreeze()  # commands freeze what they loaded, for a process that exits; this one goes on
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run
+
 
 ANSWERS = """\
 answers:

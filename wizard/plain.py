@@ -218,8 +218,8 @@ def run_answers(
         session.choose(index)
     answer = session.answer
     assert answer is not None
-    for question, choice in session.trail():
-        out.write(f"{question} {choice}\n")
+    for crumb in session.crumbs():
+        out.write(f"{crumb.question} {crumb.choice}\n")
     out.write("\n" + answer_text(answer, lang))
     if pending:
         err.write(text("plain_answers_extra", lang).format(", ".join(shown(p) for p in pending)) + "\n")

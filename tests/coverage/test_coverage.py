@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
+from tests.conftest import ANSWERS, BUNDLED_TREES, TREE, WriteFiles
 from wizard.content.catalog import load_catalog
 from wizard.content.walk import Verdict
 from wizard.maintainer.coverage import Coverage
@@ -27,12 +25,6 @@ def measure(folder: Path) -> tuple[Coverage, list[tuple[str, int, Verdict]]]:
     assert loaded.draft is not None, [d.format() for d in loaded.diagnostics]
     coverage = Coverage(loaded.draft, loaded.index)
     return coverage, coverage.run_examples()
-
-
-def wizard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
-    )
 
 
 def test_counts_and_missing_items_with_lines(write_files: WriteFiles) -> None:
@@ -147,9 +139,9 @@ def test_yaml_scalar_quotes_only_when_needed() -> None:
         assert yaml_scalar(risky).startswith('"'), risky
 
 
-def test_command_json_shape(write_files: WriteFiles) -> None:
+def test_command_json_shape(write_files: WriteFiles, invoke) -> None:
     folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
-    result = wizard("coverage", str(folder), "--format", "json")
+    result = invoke("coverage", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     tree = data["trees"]["t"]
@@ -161,41 +153,28 @@ def test_command_json_shape(write_files: WriteFiles) -> None:
     assert data["total"]["percent"] == 75.0
 
 
-def test_command_fail_under_and_lcov_output_file(write_files: WriteFiles, tmp_path: Path) -> None:
+def test_command_fail_under_and_lcov_output_file(write_files: WriteFiles, tmp_path: Path, invoke) -> None:
     folder = write_files(answers__yaml=ANSWERS, t__yaml=WITHOUT_LAST)
-    failing = wizard("coverage", str(folder), "--fail-under", "100")
+    failing = invoke("coverage", str(folder), "--fail-under", "100")
     assert failing.returncode == 1
     assert f"{folder / 't.yaml'}:18: option '丁' of question 'q2'" in failing.stdout
     assert "below --fail-under 100%" in failing.stderr
-    assert wizard("coverage", str(folder), "--fail-under", "75").returncode == 0
+    assert invoke("coverage", str(folder), "--fail-under", "75").returncode == 0
     out = tmp_path / "trees.lcov"
-    assert wizard("coverage", str(folder), "--format", "lcov", "--output", str(out)).returncode == 0
+    assert invoke("coverage", str(folder), "--format", "lcov", "--output", str(out)).returncode == 0
     assert lcov_records(out.read_text(encoding="utf-8"))[str(folder / "t.yaml")][18] == 0
 
 
-def test_command_reports_load_errors_and_wrong_examples(write_files: WriteFiles) -> None:
-    broken = wizard("coverage", str(write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q3"))))
+def test_command_reports_load_errors_and_wrong_examples(write_files: WriteFiles, invoke) -> None:
+    broken = invoke("coverage", str(write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q3"))))
     assert broken.returncode == 1 and "error WZ031" in broken.stderr and "Traceback" not in broken.stderr
     wrong = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("expect: a-two", "expect: a-one"))
-    result = wizard("coverage", str(wrong))
+    result = invoke("coverage", str(wrong))
     assert result.returncode == 1 and "error WZ051" in result.stderr
     assert "option '丁' of question 'q2'" in result.stdout  # the wrong example does not count
 
 
-def test_command_suggest_on_bundled_trees_says_all_covered() -> None:
-    result = wizard("coverage", "--suggest")
+def test_command_suggest_on_bundled_trees_says_all_covered(invoke) -> None:
+    result = invoke("coverage", "--suggest")
     assert result.returncode == 0
     assert result.stdout == "# every option is covered\n"
-
-
-def test_coverage_and_check_never_import_textual() -> None:
-    probe = (
-        "import sys\n"
-        "from wizard.cli import main\n"
-        "runs = [['coverage'], ['coverage', '--format', 'lcov'], ['coverage', '--suggest'], ['check', '--stats']]\n"
-        "for argv in runs:\n"
-        "    assert main(argv) == 0, argv\n"
-        "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')], 'textual imported'\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr

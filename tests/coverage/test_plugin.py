@@ -11,7 +11,7 @@ from tests.conftest import ANSWERS, TREE
 WITHOUT_LAST = TREE[: TREE.index("  - choose: [乙, 丁]")]
 
 # pytest-textual-snapshot keeps one temp folder per process; an inner session would delete the outer one's.
-INNER = ("-p", "no:textual-snapshot", "-p", "no:asyncio", "-p", "no:cacheprovider")
+INNER = ("-p", "no:textual-snapshot", "-p", "no:asyncio", "-p", "no:cacheprovider", "-p", "no:hypothesispytest")
 
 
 def project(pytester: pytest.Pytester, tree: str = TREE, ini: str = "", **extra: str) -> None:
@@ -201,3 +201,20 @@ def test_tree_paths_limits_collection_to_the_listed_folders(pytester: pytest.Pyt
     result.assert_outcomes(passed=3)
     assert result.ret == pytest.ExitCode.OK
     assert "fixtures/t.yaml" not in result.stdout.str()
+
+
+def coverage_section(output: str) -> list[str]:
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if "tree coverage" in line)
+    return lines[start : next(i for i, line in enumerate(lines) if line.startswith("FAIL Required"))]
+
+
+def test_coverage_is_reported_once_across_xdist_workers(pytester: pytest.Pytester) -> None:
+    """With -n 2 the examples run in two workers; the controller reports what a serial run reports."""
+    project(pytester, WITHOUT_LAST, ini="[pytest]\ntree_cov_fail_under = 100\n")
+    serial = pytester.runpytest(*INNER)
+    parallel = pytester.runpytest_subprocess(*INNER, "-n", "2")
+    parallel.assert_outcomes(passed=2)
+    parallel.stdout.fnmatch_lines(["2 workers [[]2 items[]]", "t * 2/2 * 3/4 * 1/2 * 75%"])
+    assert coverage_section(parallel.stdout.str()) == coverage_section(serial.stdout.str())
+    assert parallel.ret == serial.ret == pytest.ExitCode.TESTS_FAILED

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,12 +16,6 @@ GUIDE = REPO / "docs" / "authoring.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
 
 
-def wizard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-
-
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_a_heading_with_its_title(code: str):
     headings = re.findall(rf"^#+ {code} (.+?) · ", TEXT, re.MULTILINE)
@@ -34,16 +26,16 @@ def test_no_heading_names_an_unknown_code():
     assert set(re.findall(r"^#+ (WZ\d{3}) ", TEXT, re.MULTILINE)) == set(CODES)
 
 
-def test_the_complete_example_passes_strict_check_and_full_coverage(tmp_path: Path):
+def test_the_complete_example_passes_strict_check_and_full_coverage(tmp_path: Path, invoke):
     blocks = re.findall(r"```yaml\n(# 文件：(\S+)\n.*?)```", TEXT, re.DOTALL)
     assert sorted(name for _, name in blocks) == ["answers.yaml", "demo-undo.yaml"]
     for text, name in blocks:
         (tmp_path / name).write_text(text, encoding="utf-8")
-    check = wizard("check", "--strict", str(tmp_path))
+    check = invoke("check", "--strict", str(tmp_path))
     assert check.returncode == 0, check.stdout
-    coverage = wizard("coverage", "--fail-under", "100", str(tmp_path))
+    coverage = invoke("coverage", "--fail-under", "100", str(tmp_path))
     assert coverage.returncode == 0, coverage.stdout
-    assert wizard("graph", "demo-undo", "--format", "dot", "--trees", str(tmp_path)).returncode == 0
+    assert invoke("graph", "demo-undo", "--format", "dot", "--trees", str(tmp_path)).returncode == 0
 
 
 def _documented_commands() -> list[str]:

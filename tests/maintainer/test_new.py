@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
+from tests.conftest import ANSWERS, BUNDLED_TREES, TREE, WriteFiles
 from wizard.maintainer.yaml_text import yaml_scalar
-
-
-def wizard(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
-    )
 
 
 @pytest.fixture
@@ -26,13 +18,13 @@ def trees(tmp_path: Path) -> Path:
     return Path(shutil.copytree(BUNDLED_TREES, tmp_path / "trees"))
 
 
-def test_scaffold_into_the_bundled_trees_passes_strict_check(trees: Path):
+def test_scaffold_into_the_bundled_trees_passes_strict_check(trees: Path, invoke):
     answers_before = (trees / "answers.yaml").read_text(encoding="utf-8")
-    result = wizard("new", "pension-transfer", "--title", "养老保险关系转移", "--trees", str(trees))
+    result = invoke("new", "pension-transfer", "--title", "养老保险关系转移", "--trees", str(trees))
     assert result.returncode == 0, result.stderr
     assert "0 error(s), 0 warning(s)" in result.stdout
 
-    check = wizard("check", "--strict", str(trees))
+    check = invoke("check", "--strict", str(trees))
     assert check.returncode == 0, check.stdout
     assert "7 trees, 24 answers: 0 error(s), 0 warning(s)" in check.stdout
 
@@ -51,41 +43,41 @@ def test_scaffold_into_the_bundled_trees_passes_strict_check(trees: Path):
     assert "【待填写】" in answers_after[len(answers_before) :]
 
 
-def test_scaffold_twice_refuses_to_overwrite(trees: Path):
-    assert wizard("new", "pension-transfer", "--title", "甲", "--trees", str(trees)).returncode == 0
+def test_scaffold_twice_refuses_to_overwrite(trees: Path, invoke):
+    assert invoke("new", "pension-transfer", "--title", "甲", "--trees", str(trees)).returncode == 0
     before = {p.name: p.read_bytes() for p in trees.iterdir()}
-    again = wizard("new", "pension-transfer", "--title", "乙", "--trees", str(trees))
+    again = invoke("new", "pension-transfer", "--title", "乙", "--trees", str(trees))
     assert again.returncode == 1
     assert "already exists; not overwriting" in again.stderr
     assert {p.name: p.read_bytes() for p in trees.iterdir()} == before
 
 
-def test_an_id_already_used_by_another_file_is_refused(trees: Path):
+def test_an_id_already_used_by_another_file_is_refused(trees: Path, invoke):
     (trees / "undo-change.yaml").rename(trees / "undo.yaml")
-    result = wizard("new", "undo-change", "--title", "撤销", "--trees", str(trees))
+    result = invoke("new", "undo-change", "--title", "撤销", "--trees", str(trees))
     assert result.returncode == 1 and "already exists" in result.stderr
     assert not (trees / "undo-change.yaml").exists()
 
 
 @pytest.mark.parametrize("bad", ["Pension", "pension_transfer", "pension--transfer", "x-", "养老", "a" * 65])
-def test_invalid_ids_exit_2_with_the_rule(trees: Path, bad: str):
-    result = wizard("new", bad, "--title", "标题", "--trees", str(trees))
+def test_invalid_ids_exit_2_with_the_rule(trees: Path, bad: str, invoke):
+    result = invoke("new", bad, "--title", "标题", "--trees", str(trees))
     assert result.returncode == 2
     assert "lowercase letters" in result.stderr or "characters long" in result.stderr
     assert sorted(p.name for p in trees.iterdir()) == sorted(p.name for p in BUNDLED_TREES.iterdir())
 
 
-def test_title_is_required_and_not_empty(trees: Path):
-    assert wizard("new", "x", "--trees", str(trees)).returncode == 2
-    assert wizard("new", "x", "--title", "  ", "--trees", str(trees)).returncode == 2
+def test_title_is_required_and_not_empty(trees: Path, invoke):
+    assert invoke("new", "x", "--trees", str(trees)).returncode == 2
+    assert invoke("new", "x", "--title", "  ", "--trees", str(trees)).returncode == 2
 
 
-def test_without_escalation_two_starter_answers_are_added(write_files: WriteFiles):
+def test_without_escalation_two_starter_answers_are_added(write_files: WriteFiles, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)
     title, summary = '带 "引号" 与 #号: 的标题', "- 列表样 [x]"
-    result = wizard("new", "second", "--title", title, "--summary", summary, "--trees", str(folder))
+    result = invoke("new", "second", "--title", title, "--summary", summary, "--trees", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert wizard("check", "--strict", str(folder)).returncode == 0
+    assert invoke("check", "--strict", str(folder)).returncode == 0
     tree = yaml.safe_load((folder / "second.yaml").read_text(encoding="utf-8"))
     assert tree["title"] == title and tree["summary"] == summary
     answers = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))["answers"]
@@ -93,35 +85,35 @@ def test_without_escalation_two_starter_answers_are_added(write_files: WriteFile
     assert (folder / "schema.json").is_file() and (folder / "answers.schema.json").is_file()
 
 
-def test_into_an_empty_folder_creates_answers_yaml(tmp_path: Path):
+def test_into_an_empty_folder_creates_answers_yaml(tmp_path: Path, invoke):
     folder = tmp_path / "fresh"
-    result = wizard("new", "first", "--title", "第一个任务", "--trees", str(folder))
+    result = invoke("new", "first", "--title", "第一个任务", "--trees", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
         (folder / "answers.yaml")
         .read_text(encoding="utf-8")
         .startswith("# yaml-language-server: $schema=answers.schema.json\n")
     )
-    assert wizard("check", "--strict", str(folder)).returncode == 0
+    assert invoke("check", "--strict", str(folder)).returncode == 0
 
 
-def test_answers_not_last_in_the_file_are_refused_untouched(write_files: WriteFiles):
+def test_answers_not_last_in_the_file_are_refused_untouched(write_files: WriteFiles, invoke):
     trailing = ANSWERS + "escalation: a-one\n"
     folder = write_files(answers__yaml=trailing, t__yaml=TREE)
-    result = wizard("new", "second", "--title", "标题", "--trees", str(folder))
+    result = invoke("new", "second", "--title", "标题", "--trees", str(folder))
     assert result.returncode == 1 and "cannot append" in result.stderr
     assert (folder / "answers.yaml").read_text(encoding="utf-8") == trailing
     assert not (folder / "second.yaml").exists()
 
 
-def test_broken_answers_file_is_refused(write_files: WriteFiles):
+def test_broken_answers_file_is_refused(write_files: WriteFiles, invoke):
     folder = write_files(answers__yaml="answers:\n  a-one: [\n", t__yaml=TREE)
-    result = wizard("new", "second", "--title", "标题", "--trees", str(folder))
+    result = invoke("new", "second", "--title", "标题", "--trees", str(folder))
     assert result.returncode == 1 and "WZ001" in result.stderr
 
 
-def test_the_trees_option_before_the_command_works(trees: Path):
-    result = wizard("--trees", str(trees), "new", "via-main", "--title", "标题")
+def test_the_trees_option_before_the_command_works(trees: Path, invoke):
+    result = invoke("--trees", str(trees), "new", "via-main", "--title", "标题")
     assert result.returncode == 0, result.stderr
     assert (trees / "via-main.yaml").is_file()
 
@@ -129,15 +121,3 @@ def test_the_trees_option_before_the_command_works(trees: Path):
 @pytest.mark.parametrize("text", ["纯中文", 'a "b"', "#x", "a: b", "- x", "[x]", "yes", "12333", "a\\b", "  x"])
 def test_yaml_scalar_reads_back_as_written(text: str):
     assert yaml.safe_load(f"k: {yaml_scalar(text)}\n") == {"k": text}
-
-
-def test_new_does_not_import_textual(trees: Path):
-    argv = ["new", "x-y", "--title", "t", "--trees", str(trees)]
-    code = (
-        "import sys, io, contextlib; from wizard.cli import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()): rc = main({argv!r})\n"
-        "assert rc == 0, rc; print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"

@@ -1,38 +1,19 @@
-"""`wizard ask`, `wizard walk` and piped `wizard` as real subprocesses: exit codes, JSON, piped input."""
+"""`wizard ask`, `wizard walk` and piped `wizard`: exit codes, JSON, piped input (a real process where it matters)."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ANSWERS, REPO, TREE
-
-
-def wizard(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    environment.pop("WIZARD_TREES", None)
-    return subprocess.run(
-        [sys.executable, "-m", "wizard.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-        env=environment,
-        timeout=60,
-    )
-
+from tests.conftest import ANSWERS, TREE
 
 # wizard ask -------------------------------------------------------------------------
 
 
-def test_ask_prints_the_best_answer_as_plain_text():
-    result = wizard("ask", "报错：“户籍性质为空”")
+def test_ask_prints_the_best_answer_as_plain_text(invoke):
+    result = invoke("ask", "报错：“户籍性质为空”")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」该如何处理？（常见问题第 13 条）"
@@ -41,22 +22,22 @@ def test_ask_prints_the_best_answer_as_plain_text():
     assert "**" not in result.stdout and "\x1b" not in result.stdout
 
 
-def test_ask_lists_near_ties_and_each_one_can_be_asked_by_id():
-    vague = wizard("ask", "社保")
+def test_ask_lists_near_ties_and_each_one_can_be_asked_by_id(invoke):
+    vague = invoke("ask", "社保")
     assert vague.returncode == 0, vague.stderr
     assert "其他几条也同样相关，如果上面不是您要找的：" in vague.stdout
     suggested = re.findall(r"（wizard ask ([a-z0-9-]+)）", vague.stdout)
     assert suggested
-    by_id = wizard("ask", suggested[0], "--format", "json")
+    by_id = invoke("ask", suggested[0], "--format", "json")
     assert by_id.returncode == 0
     [record] = json.loads(by_id.stdout)
     assert record["answer"] == suggested[0] and record["score"] == 1.0 and "\n" not in record["snippet"]
-    precise = wizard("ask", "户籍性质为空")
+    precise = invoke("ask", "户籍性质为空")
     assert "其他几条" not in precise.stdout
 
 
-def test_ask_json_is_a_ranked_list():
-    result = wizard("ask", "未获取到人员信息", "--format", "json", "--top", "3")
+def test_ask_json_is_a_ranked_list(invoke):
+    result = invoke("ask", "未获取到人员信息", "--format", "json", "--top", "3")
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     assert len(records) == 3
@@ -65,13 +46,13 @@ def test_ask_json_is_a_ranked_list():
     assert {"answer", "faq", "title", "score"} <= set(records[0])
     assert [r["score"] for r in records] == sorted((r["score"] for r in records), reverse=True)
     escalations = [
-        r for r in json.loads(wizard("ask", "12333", "--format", "json").stdout) if r["kind"] == "escalation"
+        r for r in json.loads(invoke("ask", "12333", "--format", "json").stdout) if r["kind"] == "escalation"
     ]
     assert escalations and all(r["faq"] is None for r in escalations)
 
 
-def test_ask_top_lists_scores():
-    result = wizard("ask", "花名册", "--top", "2")
+def test_ask_top_lists_scores(invoke):
+    result = invoke("ask", "花名册", "--top", "2")
     assert result.returncode == 0
     assert result.stdout.startswith("1. ")
     assert "\n2. " in result.stdout and "\n3. " not in result.stdout
@@ -79,8 +60,8 @@ def test_ask_top_lists_scores():
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
-def test_ask_with_nothing_fitting_exits_1_and_points_somewhere(fmt):
-    result = wizard("ask", "公积金贷款利率", "--format", fmt)
+def test_ask_with_nothing_fitting_exits_1_and_points_somewhere(fmt, invoke):
+    result = invoke("ask", "公积金贷款利率", "--format", fmt)
     assert result.returncode == 1
     if fmt == "json":
         assert all(record["fits"] is False for record in json.loads(result.stdout))
@@ -90,14 +71,14 @@ def test_ask_with_nothing_fitting_exits_1_and_points_somewhere(fmt):
         assert "wizard walk enrolment-errors" in result.stdout  # the tasks, as a way in
 
 
-def test_ask_usage_errors_exit_2():
-    assert wizard("ask").returncode == 2
-    assert wizard("ask", "x", "--top", "0").returncode == 2
+def test_ask_usage_errors_exit_2(invoke):
+    assert invoke("ask").returncode == 2
+    assert invoke("ask", "x", "--top", "0").returncode == 2
 
 
-def test_ask_uses_another_trees_folder(write_files):
+def test_ask_uses_another_trees_folder(write_files, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)
-    result = wizard("ask", "答案二", "--trees", str(folder), "--format", "json")
+    result = invoke("ask", "答案二", "--trees", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["answer"] == "a-two"
 
@@ -105,8 +86,8 @@ def test_ask_uses_another_trees_folder(write_files):
 # wizard walk ------------------------------------------------------------------------
 
 
-def test_walk_piped_choice_prints_the_answer():
-    result = wizard("walk", "enrolment-errors", stdin="2\n1\n")
+def test_walk_piped_choice_prints_the_answer(invoke):
+    result = invoke("walk", "enrolment-errors", stdin="2\n1\n")
     assert result.returncode == 0, result.stderr
     assert "  2. 没有符合该人员的参保身份" in result.stdout
     assert "（常见问题第 12 条）" in result.stdout
@@ -114,9 +95,9 @@ def test_walk_piped_choice_prints_the_answer():
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_walk_back_restart_quit():
+def test_walk_back_restart_quit(invoke):
     # 1 new employee → b back → 2 leaving → r restart → 1 → 1 two jobs → q
-    result = wizard("walk", "enrol-and-stop", stdin="1\nb\n2\nr\n1\n1\nq\n9\n")
+    result = invoke("walk", "enrol-and-stop", stdin="1\nb\n2\nr\n1\n1\nq\n9\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.count("这次要为员工办什么？") == 3  # start, after b, after r
@@ -125,8 +106,8 @@ def test_walk_back_restart_quit():
     assert out.rstrip().endswith("> q")  # quit before the 9 was read
 
 
-def test_walk_invalid_input_gets_a_message_and_the_prompt_again():
-    result = wizard("walk", "enrolment-errors", stdin="7\nabc\n\x1b[31m\n1\n")
+def test_walk_invalid_input_gets_a_message_and_the_prompt_again(invoke):
+    result = invoke("walk", "enrolment-errors", stdin="7\nabc\n\x1b[31m\n1\n")
     assert result.returncode == 0
     assert result.stdout.count("无效输入") == 3
     assert "\x1b" not in result.stdout
@@ -134,39 +115,39 @@ def test_walk_invalid_input_gets_a_message_and_the_prompt_again():
     assert "Traceback" not in result.stderr
 
 
-def test_walk_back_at_the_first_question_says_so():
-    result = wizard("walk", "enrolment-errors", stdin="b\n")
+def test_walk_back_at_the_first_question_says_so(invoke):
+    result = invoke("walk", "enrolment-errors", stdin="b\n")
     assert result.returncode == 0
     assert "已经是第一个问题" in result.stdout
 
 
 @pytest.mark.parametrize("stdin", ["", "1\n", "2\n"])
-def test_walk_end_of_input_exits_cleanly(stdin):
-    result = wizard("walk", stdin=stdin)
+def test_walk_end_of_input_exits_cleanly(stdin, invoke):
+    result = invoke("walk", stdin=stdin)
     assert result.returncode == 0
     assert result.stderr == ""
 
 
-def test_walk_without_tree_lists_tasks_then_walks():
-    result = wizard("walk", stdin="2\n3\n")
+def test_walk_without_tree_lists_tasks_then_walks(invoke):
+    result = invoke("walk", stdin="2\n3\n")
     assert result.returncode == 0
     assert "  2. 参保登记报错处理" in result.stdout
     assert "（常见问题第 13 条）" in result.stdout
 
 
-def test_walk_back_from_first_question_returns_to_the_task_list():
-    result = wizard("walk", stdin="2\nb\n5\n1\n")
+def test_walk_back_from_first_question_returns_to_the_task_list(invoke):
+    result = invoke("walk", stdin="2\nb\n5\n1\n")
     assert result.stdout.count("请选择要办理的事项") == 2
     assert "（常见问题第 1 条）" in result.stdout
 
 
-def test_walk_answers_non_interactively():
-    result = wizard("walk", "enrol-and-stop", "--answers", "1,2,2,2")
+def test_walk_answers_non_interactively(invoke):
+    result = invoke("walk", "enrol-and-stop", "--answers", "1,2,2,2")
     assert result.returncode == 0, result.stderr
     assert "（常见问题第 7 条）" in result.stdout
-    by_label = wizard("walk", "enrolment-errors", "--answers", "户籍性质为空")
+    by_label = invoke("walk", "enrolment-errors", "--answers", "户籍性质为空")
     assert by_label.returncode == 0 and "（常见问题第 13 条）" in by_label.stdout
-    from_tasks = wizard("walk", "--answers", "2,1")
+    from_tasks = invoke("walk", "--answers", "2,1")
     assert from_tasks.returncode == 0 and "（常见问题第 11 条）" in from_tasks.stdout
 
 
@@ -174,50 +155,30 @@ def test_walk_answers_non_interactively():
     ("answers", "message"),
     [("1", "已用完"), ("1,9", "不是当前问题的选项"), ("2,1", "未使用"), ("x", "不是当前问题的选项")],
 )
-def test_walk_answers_that_do_not_fit_exit_1(answers, message):
-    result = wizard("walk", "enrol-and-stop", "--answers", answers)
+def test_walk_answers_that_do_not_fit_exit_1(answers, message, invoke):
+    result = invoke("walk", "enrol-and-stop", "--answers", answers)
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_walk_unknown_tree_exits_1_with_the_list():
-    result = wizard("walk", "no-such-tree")
+def test_walk_unknown_tree_exits_1_with_the_list(invoke):
+    result = invoke("walk", "no-such-tree")
     assert result.returncode == 1
     assert "enrolment-errors" in result.stderr
 
 
-def test_walk_english_interface():
-    result = wizard("walk", "enrolment-errors", "--lang", "en", stdin="x\n1\n")
+def test_walk_english_interface(invoke):
+    result = invoke("walk", "enrolment-errors", "--lang", "en", stdin="x\n1\n")
     assert "is not a choice" in result.stdout
     assert "FAQ 11" in result.stdout
 
 
-def test_bare_wizard_with_piped_stdin_falls_back_to_line_mode():
-    result = wizard(stdin="2\n1\nq\n")
+def test_bare_wizard_with_piped_stdin_falls_back_to_line_mode(run_wizard):
+    result = run_wizard(stdin="2\n1\nq\n")
     assert result.returncode == 0, result.stderr
     assert "请选择要办理的事项" in result.stdout
     assert "（常见问题第 11 条）" in result.stdout
 
 
 # No Textual ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [["ask", "户籍性质为空"], ["ask", "--format", "json", "x"], ["walk", "enrolment-errors"], []],
-    ids=["ask", "ask-json", "walk", "piped-wizard"],
-)
-def test_line_commands_do_not_import_textual(argv):
-    code = (
-        "import sys\n"
-        "from wizard.cli import main\n"
-        f"code = main({argv!r})\n"
-        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "assert not loaded, loaded\n"
-        "print('NO-TEXTUAL', code)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], input="1\n", capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert "NO-TEXTUAL" in result.stdout, result.stderr

@@ -63,6 +63,8 @@ async def test_every_screen_renders_at_the_extremes(
         await pilot.press(*"户籍")
         await pilot.pause()
         assert app.is_running
+    if size[0] > 100:
+        return  # every tree's first walk, where space is short
     app = make_app(bundled)
     async with app.run_test(size=size) as pilot:
         for tree in bundled.ordered_trees():

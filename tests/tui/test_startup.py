@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED_TREES, REPO
+from tests.conftest import BUNDLED_TREES
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
 from wizard.content.locate import tree_files
 from wizard.tui import home_cache, watch
@@ -77,11 +75,3 @@ async def test_trees_broken_since_the_cache_was_written_exit_1(tmp_path: Path) -
 def test_without_catalog_the_app_needs_paths() -> None:
     with pytest.raises(ValueError):
         WizardApp(None)
-
-
-def test_importing_the_app_does_not_import_yaml_or_pydantic() -> None:
-    """The home screen paints before the loader is imported: keep that true."""
-    code = "import sys, wizard.tui.app; print(sorted(m for m in ('yaml', 'pydantic') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"

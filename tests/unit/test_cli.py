@@ -3,45 +3,36 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
-from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE
+from tests.conftest import ANSWERS, BUNDLED_TREES, TREE
 
 
-def wizard(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard.cli", *args], capture_output=True, text=True, cwd=REPO, env=env, timeout=60
-    )
-
-
-def test_check_bundled_trees_is_clean_and_strict():
-    result = wizard("check", str(BUNDLED_TREES), "--strict")
+def test_check_bundled_trees_is_clean_and_strict(invoke):
+    result = invoke("check", str(BUNDLED_TREES), "--strict")
     assert result.returncode == 0, result.stdout
     assert "0 error(s), 0 warning(s)" in result.stdout
 
 
-def test_check_errors_exit_1_with_located_lines(write_files):
+def test_check_errors_exit_1_with_located_lines(write_files, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q3"))
-    result = wizard("check", str(folder))
+    result = invoke("check", str(folder))
     assert result.returncode == 1
     assert f"{folder / 't.yaml'}:12:15: error WZ031 " in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_warnings_fail_only_when_strict(write_files):
+def test_warnings_fail_only_when_strict(write_files, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE[: TREE.index("examples:")])
-    assert wizard("check", str(folder)).returncode == 0
-    strict = wizard("check", str(folder), "--strict")
+    assert invoke("check", str(folder)).returncode == 0
+    strict = invoke("check", str(folder), "--strict")
     assert strict.returncode == 1 and "warning WZ052" in strict.stdout
 
 
-def test_json_format(write_files):
+def test_json_format(write_files, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("answer: a-two", "answer: a-tow"))
-    result = wizard("check", str(folder), "--format", "json")
+    result = invoke("check", str(folder), "--format", "json")
     assert result.returncode == 1
     records = json.loads(result.stdout)
     wanted = {"code": "WZ032", "severity": "error", "line": 19, "col": 17, "hint": "did you mean 'a-two'?"}
@@ -63,9 +54,9 @@ def test_json_format(write_files):
     ],
     ids=["syntax", "tabs", "python-tag", "alias-bomb", "binary", "empty", "bad-utf8"],
 )
-def test_hostile_files_get_one_line_errors(write_files, content):
+def test_hostile_files_get_one_line_errors(write_files, content, invoke):
     folder = write_files(answers__yaml=ANSWERS, bad__yaml=content)
-    result = wizard("check", str(folder))
+    result = invoke("check", str(folder))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{folder / 'bad.yaml'}:")
@@ -73,58 +64,24 @@ def test_hostile_files_get_one_line_errors(write_files, content):
     assert result.stderr == ""
 
 
-def test_usage_error_exits_2():
-    assert wizard("check", "--format", "xml").returncode == 2
-    assert wizard("no-such-command").returncode == 2
+def test_usage_error_exits_2(invoke):
+    assert invoke("check", "--format", "xml").returncode == 2
+    assert invoke("no-such-command").returncode == 2
 
 
-def test_version():
-    result = wizard("--version")
+def test_version(invoke):
+    result = invoke("--version")
     assert result.returncode == 0 and result.stdout.startswith("hrss-wizard ")
 
 
-def test_schema_prints_json_schema():
-    tree = json.loads(wizard("schema").stdout)
-    answers = json.loads(wizard("schema", "answers").stdout)
+def test_schema_prints_json_schema(invoke):
+    tree = json.loads(invoke("schema").stdout)
+    answers = json.loads(invoke("schema", "answers").stdout)
     assert "nodes" in tree["properties"] and tree["additionalProperties"] is False
     assert "answers" in answers["properties"]
 
 
-@pytest.mark.parametrize("args", [["check", str(BUNDLED_TREES)], ["schema"], ["--version"]])
-def test_commands_do_not_import_textual(args):
-    probe = textwrap.dedent(
-        f"""
-        import sys
-        from wizard.cli import main
-        try:
-            main({args!r})
-        except SystemExit:
-            pass
-        heavy = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
-        print("TEXTUAL:", heavy, file=sys.stderr)
-        """
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert "TEXTUAL: []" in result.stderr
-
-
-def test_the_clerks_command_line_skips_the_subcommand_modules():
-    probe = textwrap.dedent(
-        """
-        import sys
-        from wizard.cli import _parse_for_app
-        from wizard.commands import SUBCOMMANDS
-        args = _parse_for_app(["--lang", "en", "--trees", "somewhere"])
-        print(args.lang, args.trees, args.command)
-        print(sorted(m for m in sys.modules if m.removeprefix("wizard.commands.") in SUBCOMMANDS))
-        print(_parse_for_app(["check"]), _parse_for_app(["-h"]), _parse_for_app(["--lang", "xx"]))
-        """
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert result.stdout.splitlines() == ["en somewhere None", "[]", "None None None"], result.stderr
-
-
-def test_app_option_errors_show_the_full_usage():
-    result = wizard("--lang", "xx")
+def test_app_option_errors_show_the_full_usage(invoke):
+    result = invoke("--lang", "xx")
     assert result.returncode == 2
     assert "COMMAND" in result.stderr and "invalid choice: 'xx'" in result.stderr

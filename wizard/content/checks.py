@@ -61,8 +61,7 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
             first = seen.setdefault(option.label, number)
             if first != number:
                 path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, "label"))
-                fields = {"question": question_id, "label": option.label, "first": first + 1}
-                problems.append(make("WZ044", path, where, **fields))
+                problems.append(make("WZ044", path, where, question=question_id, label=option.label, first=first + 1))
     if tree.start in nodes:
         reachable = bfs(tree)
         if len(reachable) < len(nodes):

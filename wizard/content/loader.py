@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, cast
 
 import yaml
 from pydantic import ValidationError
@@ -71,7 +71,7 @@ class _Builder:
         self._alias_depth = 0
         self._alias_budget = MAX_ALIAS_EXPANSION
 
-    def fail(self, node: yaml.Node, code: str, variant: str = "", **fields: object) -> None:
+    def fail(self, node: yaml.Node, code: str, variant: str = "", **fields: Any) -> NoReturn:
         raise _Problem(make(code, self.path, _position(node), variant, **fields))
 
     def build(self, node: yaml.Node) -> Any:
@@ -81,9 +81,9 @@ class _Builder:
     def _plain(self, node: yaml.Node, depth: int) -> Any:
         kind = node.__class__
         if kind is _Scalar:
-            return self._scalar(node)
+            return self._scalar(cast(yaml.ScalarNode, node))
         if kind is _Mapping:
-            return self._mapping(node, depth, self._plain)
+            return self._mapping(cast(yaml.MappingNode, node), depth, self._plain)
         return self._sequence(node, depth, self._plain)
 
     def _track(self, node: yaml.Node, depth: int) -> Any:
@@ -115,10 +115,10 @@ class _Builder:
         if kind is _Scalar and node.tag == _STR:
             return node.value
         if kind is _Mapping:
-            return self._mapping(node, depth, self._plain)
+            return self._mapping(cast(yaml.MappingNode, node), depth, self._plain)
         if kind is _Sequence:
             return self._sequence(node, depth, self._plain)
-        return self._scalar(node)
+        return self._scalar(cast(yaml.ScalarNode, node))
 
     def _sequence(self, node: yaml.Node, depth: int, build: Callable[[yaml.Node, int], Any]) -> list[Any]:
         if depth > MAX_DEPTH:
@@ -186,7 +186,7 @@ class _Builder:
                 node, "WZ012", where=f"'{value}'", problem=f"is not a valid {kind} (the tag '!!{kind}' says it is)"
             )
 
-    def _forbidden_tag(self, node: yaml.Node) -> None:
+    def _forbidden_tag(self, node: yaml.Node) -> NoReturn:
         self.fail(node, "WZ006", tag=str(node.tag).replace(_TAG, "!!"))
 
 

@@ -14,7 +14,6 @@ half the time and take a fraction of the memory. :func:`validate` and
 from __future__ import annotations
 
 import dataclasses
-import functools
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
@@ -32,7 +31,7 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 # JSON Schema only (editors, validators): map keys must be ids. Pydantic checks keys at
 # run time already but writes only their length into the schema.
-_ID_KEYS = {"propertyNames": {"pattern": ID_PATTERN, "maxLength": 80}}
+_ID_KEYS: dict[str, Any] = {"propertyNames": {"pattern": ID_PATTERN, "maxLength": 80}}
 
 
 _STRICT = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
@@ -93,12 +92,17 @@ class AnswersFile:
 
 
 # The JSON Schema states the rule of Option._exactly_one_target, so editors flag it while typing.
-_ONE_TARGET = {
+_ONE_TARGET: dict[str, Any] = {
     "oneOf": [{"required": [name], "properties": {name: {"type": "string"}}} for name in ("next", "answer", "tree")]
 }
 
 
-@dataclass(config=ConfigDict(_STRICT, json_schema_extra=_ONE_TARGET), frozen=True, slots=True, kw_only=True)
+@dataclass(
+    config=ConfigDict(extra="forbid", coerce_numbers_to_str=True, json_schema_extra=_ONE_TARGET),
+    frozen=True,
+    slots=True,
+    kw_only=True,
+)
 class Option:
     """One choice under a question; it leads to exactly one place."""
 
@@ -177,14 +181,21 @@ class Catalog:
 Content = TypeVar("Content")
 
 
-@functools.cache
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
 def _adapter(kind: type[Any]) -> TypeAdapter[Any]:
-    return TypeAdapter(kind)
+    """Building an adapter costs milliseconds: one per class, made on first use."""
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter
 
 
 def validate(kind: type[Content], data: object) -> Content:
     """``data`` (plain dicts, lists and scalars) as an instance of ``kind``; raises pydantic's ValidationError."""
-    return _adapter(kind).validate_python(data)  # type: ignore[no-any-return]
+    result: Content = _adapter(kind).validate_python(data)
+    return result
 
 
 def json_schema(kind: type[Any]) -> dict[str, Any]:

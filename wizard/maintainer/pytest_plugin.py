@@ -20,6 +20,10 @@ those folders in ``testpaths`` too so plain ``pytest`` collects them.
 Coverage counts only examples that ran and passed, like code coverage counts
 only the tests that ran; trees whose examples were all deselected (``-k``) are
 left out of the report rather than shown as uncovered.
+
+With pytest-xdist (``-n``), each worker sends what it collected and which
+examples passed to the controller (``workeroutput``, as pytest-cov does), and
+the controller walks those examples again (milliseconds) for the one report.
 """
 
 from __future__ import annotations
@@ -54,24 +58,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @dataclass
 class _Folder:
-    """One trees folder, loaded once: the catalog, its coverage, and which file holds which tree."""
+    """One trees folder, loaded once: the load result and which file holds which tree."""
 
     loaded: Any  # wizard.content.catalog.LoadResult
-    coverage: Any = None  # wizard.maintainer.coverage.Coverage, when the catalog (or its draft) loaded
+    walker: Any = None  # wizard.content.walk.Walker, when the catalog (or its draft) loaded
     tree_of_file: dict[Path, str] = field(default_factory=dict)
 
 
 @dataclass
 class _State:
-    folders: dict[Path, _Folder] = field(default_factory=dict)
-    collected: dict[str, tuple[_Folder, str]] = field(default_factory=dict)
-    """Tree files collected: display key → (folder, tree id)."""
-    selected: set[tuple[int, str]] = field(default_factory=set)
-    """(folder id, tree id) of every example item left after deselection."""
-    has_examples: set[tuple[int, str]] = field(default_factory=set)
+    """What the run collected and passed, in plain data an xdist worker can send to the controller.
+
+    A folder is named by its resolved path, a tree by (folder, tree id).
+    """
+
+    folders: dict[str, _Folder] = field(default_factory=dict)
+    collected: dict[str, list[str]] = field(default_factory=dict)
+    """Tree files collected: display path → [folder, tree id]."""
+    has_examples: set[tuple[str, str]] = field(default_factory=set)
+    selected: set[tuple[str, str]] = field(default_factory=set)
+    """Trees with at least one example item left after deselection."""
+    passed: list[tuple[str, str, int]] = field(default_factory=list)
+    """(folder, tree id, example index) of every example that passed."""
+
+    def to_output(self) -> dict[str, Any]:
+        return {
+            "collected": self.collected,
+            "has_examples": sorted(self.has_examples),
+            "selected": sorted(self.selected),
+            "passed": self.passed,
+        }
+
+    def merge(self, output: dict[str, Any]) -> None:
+        self.collected.update(output["collected"])
+        self.has_examples.update(tuple(pair) for pair in output["has_examples"])
+        self.selected.update(tuple(pair) for pair in output["selected"])
+        self.passed += [(folder, tree, number) for folder, tree, number in output["passed"]]
 
 
 _STATE = pytest.StashKey[_State]()
+_OUTPUT_KEY = "hrss_wizard_tree_coverage"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,18 +126,18 @@ def _display(path: Path, config: pytest.Config) -> Path:
         return Path(os.path.relpath(path, base)) if path.is_relative_to(config.rootpath) else path
 
 
-def _folder(config: pytest.Config, directory: Path) -> _Folder:
+def _folder(config: pytest.Config, key: str) -> _Folder:
+    """The trees folder ``key`` (a resolved path), loaded on first use."""
     from wizard.content.catalog import load_catalog
-    from wizard.maintainer.coverage import Coverage
+    from wizard.content.walk import Walker
 
     state = config.stash[_STATE]
-    key = directory.resolve()
     folder = state.folders.get(key)
     if folder is None:
-        loaded = load_catalog([_display(key, config)])
+        loaded = load_catalog([_display(Path(key), config)])
         folder = _Folder(loaded)
         if loaded.draft is not None:  # failing examples fail their own items, not the folder
-            folder.coverage = Coverage(loaded.draft, loaded.index)
+            folder.walker = Walker(loaded.draft)
             for tree_id, source in loaded.index.trees.items():
                 folder.tree_of_file[Path(source.path).resolve()] = tree_id
         state.folders[key] = folder
@@ -122,13 +148,14 @@ class TreeFile(pytest.File):
     """A tree file: one item per example, or one failing ``load`` item when the folder has errors."""
 
     def collect(self) -> list[pytest.Item]:
-        folder = _folder(self.config, self.path.parent)
+        key = str(self.path.parent.resolve())
+        folder = _folder(self.config, key)
         tree_id = folder.tree_of_file.get(self.path.resolve())
-        if folder.coverage is None or tree_id is None:
+        if folder.walker is None or tree_id is None:
             return [LoadItem.from_parent(self, name="load", folder=folder)]
         state = self.config.stash[_STATE]
-        state.collected[str(_display(self.path, self.config))] = (folder, tree_id)
-        tree = folder.coverage.catalog.trees[tree_id]
+        state.collected[str(_display(self.path, self.config))] = [key, tree_id]
+        tree = folder.walker.catalog.trees[tree_id]
         items: list[pytest.Item] = []
         used: set[str] = set()
         for number, example in enumerate(tree.examples):
@@ -138,9 +165,9 @@ class TreeFile(pytest.File):
                 copy += 1
                 unique = f"{name} ({copy})"
             used.add(unique)
-            items.append(ExampleItem.from_parent(self, name=unique, folder=folder, tree_id=tree_id, number=number))
+            items.append(ExampleItem.from_parent(self, name=unique, folder=key, tree_id=tree_id, number=number))
         if items:
-            state.has_examples.add((id(folder), tree_id))
+            state.has_examples.add((key, tree_id))
         return items
 
 
@@ -151,23 +178,25 @@ class ExampleFailed(Exception):
 class ExampleItem(pytest.Item):
     """One example: walk its ``choose:`` labels from the tree's start and expect its answer."""
 
-    def __init__(self, *, folder: _Folder, tree_id: str, number: int, **kwargs: Any) -> None:
+    def __init__(self, *, folder: str, tree_id: str, number: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.folder = folder
         self.tree_id = tree_id
         self.number = number
 
     def runtest(self) -> None:
-        walk, verdict = self.folder.coverage.run_example(self.tree_id, self.number)
+        folder = _folder(self.config, self.folder)
+        example = folder.walker.catalog.trees[self.tree_id].examples[self.number]
+        walk, verdict = folder.walker.check(self.tree_id, example)
         if verdict is not None:
-            raise ExampleFailed(self._explain(walk, verdict))
+            raise ExampleFailed(self._explain(folder, walk, verdict))
+        self.config.stash[_STATE].passed.append((self.folder, self.tree_id, self.number))
 
-    def _explain(self, walk: Any, verdict: Any) -> str:
+    def _explain(self, folder: _Folder, walk: Any, verdict: Any) -> str:
         """The diagnostic line of ``wizard check``, then the walk step by step, the wrong step marked."""
-        coverage = self.folder.coverage
-        catalog = coverage.catalog
+        catalog = folder.walker.catalog
         example = catalog.trees[self.tree_id].examples[self.number]
-        path, where = coverage.index.tree_at(self.tree_id, ("examples", self.number, *verdict.loc))
+        path, where = folder.loaded.index.tree_at(self.tree_id, ("examples", self.number, *verdict.loc))
         lines = [verdict.diagnostic(path, where).format(), "", f"walk from the start of tree '{self.tree_id}':"]
         crosses = len({step[0] for step in walk.steps}) > 1 or (
             walk.stopped_at is not None and walk.stopped_at[0] != self.tree_id
@@ -190,7 +219,7 @@ class ExampleItem(pytest.Item):
         return str(super().repr_failure(excinfo, style))
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        line = self.folder.coverage.index.tree_line(self.tree_id, ("examples", self.number))
+        line = _folder(self.config, self.folder).loaded.index.tree_line(self.tree_id, ("examples", self.number))
         return self.path, line - 1, f"tree {self.tree_id}: {self.name}"
 
 
@@ -225,20 +254,38 @@ class LoadItem(pytest.Item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     state = config.stash[_STATE]
-    state.selected = {(id(item.folder), item.tree_id) for item in items if isinstance(item, ExampleItem)}
+    state.selected = {(item.folder, item.tree_id) for item in items if isinstance(item, ExampleItem)}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """xdist controller: take in what a worker collected and passed."""
+    output = getattr(node, "workeroutput", {}).get(_OUTPUT_KEY)
+    if output is not None:
+        node.config.stash[_STATE].merge(output)
 
 
 def _report(config: pytest.Config) -> Any:
     """The coverage report of the trees collected in this run (None when there are none)."""
-    from wizard.maintainer.coverage import Report
+    from wizard.maintainer.coverage import Coverage, Report
 
     state = config.stash[_STATE]
+    coverages: dict[str, Any] = {}
+    for key, tree_id, number in state.passed:
+        coverage = coverages.get(key)
+        if coverage is None:
+            loaded = _folder(config, key).loaded
+            coverage = coverages[key] = Coverage(loaded.draft, loaded.index)
+        coverage.run_example(tree_id, number)
     trees = {}
-    for _display_path, (folder, tree_id) in state.collected.items():
-        key = (id(folder), tree_id)
-        if key in state.has_examples and key not in state.selected:
+    for key, tree_id in state.collected.values():
+        if (key, tree_id) in state.has_examples and (key, tree_id) not in state.selected:
             continue  # every example of this tree was deselected
-        tree_report = folder.coverage.report([tree_id]).trees[tree_id]
+        coverage = coverages.get(key)
+        if coverage is None:
+            loaded = _folder(config, key).loaded
+            coverage = coverages[key] = Coverage(loaded.draft, loaded.index)
+        tree_report = coverage.report([tree_id]).trees[tree_id]
         trees[tree_id if tree_id not in trees else tree_report.path] = tree_report
     return Report(trees) if trees else None
 
@@ -256,6 +303,9 @@ _REPORT = pytest.StashKey[Any]()
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
+    if hasattr(config, "workeroutput"):  # an xdist worker: the controller reports
+        config.workeroutput[_OUTPUT_KEY] = config.stash[_STATE].to_output()
+        return
     if config.option.collectonly or config.getoption("no_tree_cov"):
         return
     stopped_early = bool(session.shouldstop or session.shouldfail)  # -x or --maxfail ended the run

@@ -22,7 +22,7 @@ from wizard.content.catalog import load_catalog
 from wizard.content.loader import load_file
 from wizard.content.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
 from wizard.content.model import ID_PATTERN, AnswersFile, validate
-from wizard.content.schema import schema_text
+from wizard.content.schema import SchemaKind, schema_text
 from wizard.content.source import SourceMap
 from wizard.content.text import clean_text
 from wizard.maintainer.yaml_text import yaml_scalar
@@ -193,7 +193,8 @@ def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None)
 
     created: list[Path] = []
     folder.mkdir(parents=True, exist_ok=True)
-    for name, which in (("schema.json", "tree"), ("answers.schema.json", "answers")):
+    schema_files: list[tuple[str, SchemaKind]] = [("schema.json", "tree"), ("answers.schema.json", "answers")]
+    for name, which in schema_files:
         if not (folder / name).exists():
             (folder / name).write_text(schema_text(which), encoding="utf-8")
             created.append(folder / name)

@@ -42,7 +42,7 @@ def menu_content(answer: Answer, lang: str) -> Content:
 
 def trail_content(crumbs: list[Crumb], heading: str) -> Group:
     """The choices that led here, oldest first, each wrapping under its own text."""
-    rows = [[(c.question, "dim"), " › ", c.choice] if c.question else [c.choice] for c in crumbs]
+    rows: list[list[Part]] = [[(c.question, "dim"), " › ", c.choice] if c.question else [c.choice] for c in crumbs]
     return Group(Text(clean(heading), style="bold"), numbered(rows, indent=2))
 
 
