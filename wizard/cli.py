@@ -13,8 +13,9 @@ import importlib
 import sys
 from types import ModuleType
 
-from wizard import __version__
+from wizard import __version__, streams
 from wizard.commands import SUBCOMMANDS, app
+from wizard.content.text import one_line
 
 
 def _app_parser(**options: object) -> argparse.ArgumentParser:
@@ -59,8 +60,14 @@ def _parse_for_app(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+INTERNAL_ERROR = 70
+"""EX_SOFTWARE: a bug of ours, never confused with 1 (problems found) or 2 (a wrong command line)."""
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    if argv is None:  # the real command line: the process's own streams
+        streams.prepare()
+        argv = sys.argv[1:]
     args = _parse_for_app(argv)
     modules: dict[str, ModuleType] = {}
     if args is None:
@@ -72,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+    except Exception as error:  # a bug: one line and exit 70, not a traceback over the clerk's screen
+        print(f"wizard: internal error ({type(error).__name__}: {one_line(str(error))[:200]})", file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from wizard.content.model import Catalog
-from wizard.content.text import clean_text
+from wizard.content.text import one_line
 from wizard.engine.render import answer_text
 from wizard.engine.session import Session
 from wizard.i18n import text
@@ -22,8 +22,19 @@ from wizard.i18n import text
 
 def shown(raw: str, limit: int = 40) -> str:
     """User input safe to echo: no control characters, not too long."""
-    cleaned = clean_text(raw.strip())
+    cleaned = one_line(raw.strip())
     return cleaned if len(cleaned) <= limit else cleaned[:limit] + "…"
+
+
+def choice_number(reply: str, count: int) -> int | None:
+    """The 0-based index a typed number picks among ``count`` choices; None for anything else.
+
+    Only short runs of ASCII digits are numbers: a 5 000-digit reply is an
+    invalid choice, not a ValueError from int().
+    """
+    if reply.isascii() and reply.isdigit() and len(reply) <= 4 and 1 <= int(reply) <= count:
+        return int(reply) - 1
+    return None
 
 
 class _EndOfInput(Exception):
@@ -101,8 +112,9 @@ class LineWizard:
             reply = self.ask(self.t("plain_prompt")).lower()
             if reply == "q":
                 return None
-            if reply.isdigit() and 1 <= int(reply) <= len(trees):
-                return trees[int(reply) - 1].id
+            picked = choice_number(reply, len(trees))
+            if picked is not None:
+                return trees[picked].id
             if reply == "?" or reply == "":
                 self.show_tasks()
                 continue
@@ -132,8 +144,8 @@ class LineWizard:
             elif self.session.finished:
                 self.say(self.t("plain_invalid_key"))
                 continue
-            elif reply.isdigit() and 1 <= int(reply) <= len(self.session.options):
-                self.session.choose(int(reply) - 1)
+            elif (picked := choice_number(reply, len(self.session.options))) is not None:
+                self.session.choose(picked)
             else:
                 self.say(self.t("plain_invalid_number").format(shown(reply), len(self.session.options)))
                 continue
@@ -166,9 +178,8 @@ def _is_tty(stream: TextIO) -> bool:
 def _option_index(labels: Sequence[str], given: str) -> int | None:
     """A 1-based number or an exact label, as a 0-based index (None when it is neither)."""
     given = unicodedata.normalize("NFKC", given).strip()
-    if given.isdigit():
-        number = int(given)
-        return number - 1 if 1 <= number <= len(labels) else None
+    if given.isascii() and given.isdigit():
+        return choice_number(given, len(labels))
     for index, label in enumerate(labels):
         if unicodedata.normalize("NFKC", label) == given:
             return index

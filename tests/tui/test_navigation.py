@@ -15,7 +15,7 @@ from wizard.tui.screens.question import QuestionScreen
 
 
 def title_of(app) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one("#answer-title", Static).visual.plain
+    return app.screen.query_one("#answer-title", Static).content.plain
 
 
 async def test_back_restart_and_home(sample: Catalog, make_app: MakeApp) -> None:

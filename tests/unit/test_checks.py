@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.conftest import ANSWERS, TREE, located
 from wizard.content.catalog import load_catalog
-from wizard.content.diagnostics import CODES
+from wizard.content.diagnostics import CODES, has_errors
 
 
 def test_unknown_key_with_a_spelling_hint(diagnose):
@@ -140,6 +140,16 @@ def test_question_with_one_option(diagnose):
     one = TREE.replace("      - label: 丁\n        answer: a-two\n", "").replace("answer: a-two", "answer: a-one")
     problems = diagnose(t__yaml=one.replace("  - choose: [乙, 丁]\n    expect: a-one\n", ""))
     assert ("WZ043", "t.yaml", 16, 7) in located(problems)
+
+
+def test_question_without_options_is_an_error_not_a_warning(diagnose):
+    empty = TREE.replace(
+        "    question: 问题二？\n    options:\n      - label: 丙\n        answer: a-one\n      - label: 丁\n        answer: a-two\n",
+        "    question: 问题二？\n    options: []\n",
+    )
+    problems = diagnose(t__yaml=empty)
+    assert ("WZ045", "t.yaml", 15, 14) in located(problems)
+    assert has_errors(problems)
 
 
 def test_duplicate_option_label(diagnose):

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 from wizard.commands.trees import chosen_paths
+from wizard.content.files import write_whole
+from wizard.content.text import one_line
 
 NAME = "coverage"
 HELP = "show which tree branches no example covers (text, json or lcov), and suggest examples"
@@ -30,8 +32,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--suggest", action="store_true", help="print a shortest example (YAML) for every uncovered option"
     )
     parser.add_argument(
-        "--fail-under", type=float, metavar="PCT", default=None, help="exit 1 when total coverage is below PCT"
+        "--fail-under", type=percent, metavar="PCT", default=None, help="exit 1 when total coverage is below PCT"
     )
+
+
+def percent(value: str) -> float:
+    """argparse type for --fail-under: a number from 0 to 100 (not nan, not -1)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{one_line(value)}' is not a number") from None
+    if not 0 <= number <= 100:  # also false for nan
+        raise argparse.ArgumentTypeError("must be a number from 0 to 100")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = report.text() + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            write_whole(Path(args.output), text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"wizard coverage: cannot write {one_line(args.output)}: {reason}", file=sys.stderr)
+            return 2
     else:
         sys.stdout.write(text)
     failed = bool(loaded.example_problems)

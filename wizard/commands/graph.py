@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
+from wizard.content.text import one_line
 
 NAME = "graph"
 HELP = "draw a tree (or --all trees) as a Mermaid or Graphviz dot diagram"
@@ -40,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         if args.tree not in catalog.trees:
             hint = did_you_mean(args.tree, catalog.trees)
             known = ", ".join(tree.id for tree in catalog.ordered_trees())
-            print(f"wizard graph: no tree '{args.tree}'{f' ({hint})' if hint else ''}; trees: {known}", file=sys.stderr)
+            unknown = one_line(args.tree)
+            print(f"wizard graph: no tree '{unknown}'{f' ({hint})' if hint else ''}; trees: {known}", file=sys.stderr)
             return 1
         tree_ids = [args.tree]
     if not tree_ids:

@@ -10,10 +10,14 @@ Exit status: 0 written, 1 refused (the file or id exists, answers.yaml is broken
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+import wizard
 from wizard.commands.trees import add_trees_option, chosen_paths
+from wizard.content.locate import ENVIRONMENT_VARIABLE
+from wizard.content.text import one_line
 
 NAME = "new"
 HELP = "write a starter tree (and starter answers) that passes 'wizard check'"
@@ -30,17 +34,25 @@ def run(args: argparse.Namespace) -> int:
     from wizard.content.catalog import load_catalog
     from wizard.maintainer.scaffold import ScaffoldError, scaffold
 
-    folder = chosen_paths(args)[0]
-    if folder.is_file():
-        folder = folder.parent
+    folder = _folder(args)
+    if folder.exists() and not folder.is_dir():
+        print(f"wizard new: {one_line(str(folder))} is a file, not a trees folder", file=sys.stderr)
+        return 2
+    if folder.resolve().is_relative_to(Path(wizard.__file__).resolve().parent):
+        print(
+            f"wizard new: {one_line(str(folder))} is inside the installed program; "
+            "give a trees folder of your own with --trees DIR",
+            file=sys.stderr,
+        )
+        return 2
     try:
         made = scaffold(folder, args.tree_id, args.title, args.summary)
     except ScaffoldError as error:
         print(f"wizard new: {error}", file=sys.stderr)
         return error.status
     for path in made.created:
-        print(f"created  {path}")
-    print(f"appended {', '.join(made.new_answers)} to {made.answers_file}")
+        print(f"created  {one_line(str(path))}")
+    print(f"appended {', '.join(made.new_answers)} to {one_line(str(made.answers_file))}")
     print(f"the question '{made.question_id}' leads to: {', '.join(made.targets)}")
     result = load_catalog([folder])
     errors = len(result.errors)
@@ -52,8 +64,18 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _folder(args: argparse.Namespace) -> Path:
+    """--trees (either place), else $WIZARD_TREES, else ./trees of the current folder.
+
+    Never the bundled trees: those belong to the installed program.
+    """
+    if getattr(args, "trees", None) or os.environ.get(ENVIRONMENT_VARIABLE):
+        return chosen_paths(args)[0]
+    return Path("trees")
+
+
 def _shown(folder: Path) -> str:
     try:
-        return str(folder.resolve().relative_to(Path.cwd()))
+        return one_line(str(folder.resolve().relative_to(Path.cwd())))
     except ValueError:
-        return str(folder)
+        return one_line(str(folder))

@@ -45,7 +45,8 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
         options = question.options
         if len(options) < 2:
             path, where = index.tree_at(tree.id, ("nodes", question_id, "options"))
-            problems.append(make("WZ043", path, where, question=question_id, count=len(options)))
+            code = "WZ045" if not options else "WZ043"
+            problems.append(make(code, path, where, question=question_id, count=len(options)))
         seen: dict[str, int] = {}
         for number, option in enumerate(options):
             if option.next is not None:

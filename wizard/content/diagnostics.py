@@ -76,7 +76,18 @@ CODES: dict[str, Code] = {
                 "binary": Message("the file holds binary data, not text"),
             },
         ),
-        Code("WZ003", _E, "file too large", Message("the file is {size:,} bytes; the limit is {limit} MB")),
+        Code(
+            "WZ003",
+            _E,
+            "file too large",
+            Message("the file is {size:,} bytes; the limit is {limit} MB", "split it into several tree files"),
+            {
+                "values": Message(
+                    "the file holds about {values:,} values; the limit is {limit:,}",
+                    "split it into several tree files",
+                )
+            },
+        ),
         Code(
             "WZ004",
             _E,
@@ -115,7 +126,19 @@ CODES: dict[str, Code] = {
             Message("no such file or folder"),
             {
                 "unreadable": Message("cannot read the file: {reason}"),
+                "unreadable-folder": Message("cannot read the folder: {reason}"),
                 "empty-folder": Message("this folder holds no .yaml files"),
+                "not-a-file": Message(
+                    "this is not a regular file (a folder, a pipe or a device), so it is not read",
+                    "rename it so it does not end in .yaml or .yml",
+                ),
+                "dangling-link": Message(
+                    "this is a link to nothing (or a loop of links), so it is not read", "remove or fix the link"
+                ),
+                "outside-link": Message(
+                    "this is a link to a file outside the trees folder, so it is not read",
+                    "copy the file into the folder instead of linking to it",
+                ),
             },
         ),
         Code("WZ009", _E, "nesting too deep", Message("values are nested more than {limit} levels deep")),
@@ -132,6 +155,14 @@ CODES: dict[str, Code] = {
                     "the file must be a map of keys (like 'id:', 'nodes:'), not a list or a single value"
                 ),
                 "key-not-text": Message("a key must be plain text, not a list or a map"),
+                "tree-as-answers": Message(
+                    "this file is named like an answers file but holds a tree ('id', 'start', 'nodes')",
+                    "rename it to <tree id>.yaml; answers.yaml holds 'answers:'",
+                ),
+                "answers-as-tree": Message(
+                    "this file holds answers ('answers:') but is not named answers.yaml",
+                    "rename it to answers.yaml, or move its answers into answers.yaml",
+                ),
             },
         ),
         Code(
@@ -247,6 +278,15 @@ CODES: dict[str, Code] = {
             Message(
                 "question '{question}' has {count} option(s); a question needs at least two",
                 "add an option or link straight to the next step",
+            ),
+        ),
+        Code(
+            "WZ045",
+            _E,
+            "question without options",
+            Message(
+                "question '{question}' has no options, so a clerk who reaches it is stuck",
+                "add the options a clerk can pick",
             ),
         ),
         Code(

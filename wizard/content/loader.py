@@ -15,6 +15,7 @@ Positions are not recorded here (see :mod:`wizard.content.source`).
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from pydantic import ValidationError
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
 from wizard.content.locate import is_answers_file
 from wizard.content.model import AnswersFile, Tree, validate
-from wizard.content.source import Loc, Position, SourceMap, compose
+from wizard.content.source import Lines, Loc, Position, SourceMap, compose, differs_from_editor, mark_position
 from wizard.content.text import clean_text, has_control
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -34,6 +35,9 @@ MAX_ALIAS_EXPANSION = 10_000
 MAX_DEPTH = 64
 MAX_NUMBER_CHARS = 30
 """A longer number is a mistake (or an attack on int()); a maintainer means text and should quote it."""
+MAX_VALUES = 500_000
+"""Composing costs about a microsecond and a few hundred bytes a value: this keeps any file to about a
+second and 200 MB. The biggest file of the 100 000-question benchmark holds about 350 000."""
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
@@ -51,15 +55,12 @@ class _Problem(Exception):
         self.diagnostic = diagnostic
 
 
-def _position(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 class _Builder:
     """Turns a composed node graph into plain data (dicts, lists, str, int, float, bool, None)."""
 
-    def __init__(self, path: str, *, aliases: bool, clean: bool) -> None:
+    def __init__(self, path: str, *, aliases: bool, clean: bool, lines: Lines | None = None) -> None:
         self.path = path
+        self._lines = lines
         self.diagnostics: list[Diagnostic] = []
         self._aliases = aliases
         self._clean = clean
@@ -72,7 +73,10 @@ class _Builder:
         self._alias_budget = MAX_ALIAS_EXPANSION
 
     def fail(self, node: yaml.Node, code: str, variant: str = "", **fields: Any) -> NoReturn:
-        raise _Problem(make(code, self.path, _position(node), variant, **fields))
+        raise _Problem(make(code, self.path, self.position(node), variant, **fields))
+
+    def position(self, node: yaml.Node) -> Position:
+        return mark_position(node.start_mark, self._lines)
 
     def build(self, node: yaml.Node) -> Any:
         """The plain data of the document whose root is ``node``."""
@@ -151,9 +155,9 @@ class _Builder:
             name = clean_text(key_node.value) if self._clean else key_node.value
             if name in result:
                 if first_lines is None:
-                    first_lines = {k.value: k.start_mark.line + 1 for k, _ in reversed(node.value)}
+                    first_lines = {k.value: self.position(k)[0] for k, _ in reversed(node.value)}
                 line = first_lines.get(key_node.value, 0)
-                self.diagnostics.append(make("WZ005", self.path, _position(key_node), key=name, line=line))
+                self.diagnostics.append(make("WZ005", self.path, self.position(key_node), key=name, line=line))
                 continue
             if verbatim:  # the common cases inline: this loop is the hot spot of loading a big catalog
                 kind = value_node.__class__
@@ -197,14 +201,28 @@ def _byte_position(data: bytes, offset: int) -> Position:
 
 
 def _syntax_problem(path: str, error: yaml.YAMLError, text: str) -> Diagnostic:
+    """WZ001 at the editor's line and column of the problem (a reader error names a byte offset)."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    position = (mark.line + 1, mark.column + 1) if mark else _START
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    problem = f"{problem} ({context})" if context else problem
-    lines = text.splitlines()
-    tabs = bool(mark and mark.line < len(lines) and "\t" in lines[mark.line])
-    return make("WZ001", path, position, "tabs" if tabs else "", problem=problem)
+    lines = Lines(text)
+    if mark is not None:
+        position = lines.position(mark.index)
+    elif isinstance(error, yaml.reader.ReaderError):
+        position = lines.position(len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore")))
+    else:
+        position = _START
+    if isinstance(error, yaml.reader.ReaderError):
+        problem = f"the character U+{error.character:04X} is not allowed in YAML (control characters are not)"
+    else:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        problem = f"{problem} ({context})" if context else problem
+    line_text = text.splitlines()[position[0] - 1] if position[0] <= len(text.splitlines()) else ""
+    return make("WZ001", path, position, "tabs" if "\t" in line_text else "", problem=problem)
+
+
+def _value_estimate(text: str) -> int:
+    """About how many values composing ``text`` makes: every value needs a separator, a line or a colon."""
+    return sum(text.count(mark) for mark in (",", "\n", ":", "[", "{"))
 
 
 def _decode(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
@@ -226,7 +244,10 @@ def parse_yaml(path: Path, label: str | None = None) -> tuple[Any, SourceMap, li
     """Read one YAML file into plain data and its (lazy) positions, or diagnostics saying why not."""
     name = label or str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return None, SourceMap(name), [make("WZ008", name, _START, "not-a-file")]
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             return None, SourceMap(name), [make("WZ003", name, _START, size=size, limit=limit)]
@@ -243,13 +264,17 @@ def parse_yaml(path: Path, label: str | None = None) -> tuple[Any, SourceMap, li
 def parse_text(text: str, name: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     """Parse YAML text into plain data; ``name`` is the path shown in diagnostics."""
     source = SourceMap(name, text)
+    values = _value_estimate(text)
+    if values > MAX_VALUES:
+        return None, source, [make("WZ003", name, _START, "values", values=values, limit=MAX_VALUES)]
     try:
         root = compose(text)
     except yaml.YAMLError as error:
         return None, source, [_syntax_problem(name, error, text)]
     if root is None:
         return None, source, [make("WZ004", name, _START)]
-    builder = _Builder(name, aliases="&" in text, clean="\\" in text or has_control(text))
+    lines = Lines(text) if differs_from_editor(text) else None
+    builder = _Builder(name, aliases="&" in text, clean="\\" in text or has_control(text), lines=lines)
     try:
         value = builder.build(root)
     except _Problem as problem:
@@ -344,6 +369,16 @@ def _friendly_message(item: Any) -> str:
     return str(item["msg"])
 
 
+def _misnamed(data: dict[str, Any], model_type: type[Tree] | type[AnswersFile]) -> str | None:
+    """A tree saved as answers.yaml, or answers saved under a tree's name: say so, not 'unknown key'."""
+    tree_keys = {"id", "start", "nodes"} & data.keys()
+    if model_type is AnswersFile and tree_keys and "answers" not in data:
+        return "tree-as-answers"
+    if model_type is Tree and "answers" in data and not tree_keys:
+        return "answers-as-tree"
+    return None
+
+
 @dataclass
 class FileResult:
     """One file read and validated: the model (or None) and where its parts are."""
@@ -358,10 +393,17 @@ def load_file(path: Path, label: str | None = None) -> FileResult:
     """Parse and validate one tree file or answers file."""
     model_type: type[Tree] | type[AnswersFile] = AnswersFile if is_answers_file(path) else Tree
     data, source, diagnostics = parse_yaml(path, label)
-    if data is None or has_errors(diagnostics):
+    if has_errors(diagnostics):
+        return FileResult(source.path, source, None, diagnostics)
+    if data is None:  # a null document: '~', 'null', '--- ~'
+        diagnostics.append(make("WZ004", source.path, source.locate(())))
         return FileResult(source.path, source, None, diagnostics)
     if not isinstance(data, dict):
         diagnostics.append(make("WZ012", source.path, source.locate(()), "not-a-map"))
+        return FileResult(source.path, source, None, diagnostics)
+    misnamed = _misnamed(data, model_type)
+    if misnamed is not None:
+        diagnostics.append(make("WZ012", source.path, source.locate(()), misnamed))
         return FileResult(source.path, source, None, diagnostics)
     try:
         model = validate(model_type, data)

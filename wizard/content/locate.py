@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +45,51 @@ def is_answers_file(path: Path) -> bool:
     return path.name in ANSWERS_FILENAMES
 
 
-def yaml_files_in(folder: Path) -> list[Path]:
-    """The tree and answers files of a folder (not its subfolders), sorted."""
-    return sorted(path for path in folder.iterdir() if path.suffix in YAML_SUFFIXES and path.is_file())
+def yaml_files_in(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The tree and answers files of a folder (not its subfolders), sorted, and the YAML names it cannot read.
+
+    Only regular files inside the folder are read: a link that leaves it is
+    reported, not followed (``wizard check`` may run on a merge request in CI,
+    and a link to a secret would be echoed in its messages); so are dangling
+    links, loops, pipes and devices that merely end in .yaml.
+    """
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    inside = folder.resolve()
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in YAML_SUFFIXES:
+            continue
+        problem = _unreadable(path, inside)
+        if problem is None:
+            files.append(path)
+        elif problem:
+            problems.append(make("WZ008", str(path), (1, 1), problem))
+    return files, problems
+
+
+def _unreadable(path: Path, folder: Path) -> str | None:
+    """Why ``path`` is not read ('' for a subfolder, which is simply not a tree file), or None."""
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(folder):
+                return "outside-link"
+        status = path.stat()
+    except (OSError, RuntimeError):  # a dangling link, a loop of links
+        return "dangling-link"
+    if stat.S_ISDIR(status.st_mode):
+        return ""
+    return None if stat.S_ISREG(status.st_mode) else "not-a-file"
 
 
 def answers_beside(tree_file: Path) -> list[Path]:
     """The answers file(s) a single tree file needs: those in its own folder."""
     if is_answers_file(tree_file):
         return []
-    return [tree_file.parent / name for name in ANSWERS_FILENAMES if (tree_file.parent / name).is_file()]
+    try:
+        return [tree_file.parent / name for name in ANSWERS_FILENAMES if (tree_file.parent / name).is_file()]
+    except OSError:
+        return []
 
 
 @dataclass
@@ -69,15 +105,20 @@ def tree_files(paths: Iterable[Path]) -> Found:
     found = Found()
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            in_folder = yaml_files_in(path)
-            if not in_folder:
-                found.problems.append(make("WZ008", str(path), (1, 1), "empty-folder"))
-            files.extend(in_folder)
-        elif path.is_file():
-            files += [path, *answers_beside(path)]
-        else:
-            found.problems.append(make("WZ008", str(path), (1, 1)))
+        try:
+            if path.is_dir():
+                in_folder, problems = yaml_files_in(path)
+                found.problems += problems
+                if not in_folder and not problems:
+                    found.problems.append(make("WZ008", str(path), (1, 1), "empty-folder"))
+                files.extend(in_folder)
+            elif path.is_file():
+                files += [path, *answers_beside(path)]
+            else:
+                found.problems.append(make("WZ008", str(path), (1, 1)))
+        except OSError as error:  # a folder without read permission, a path too long, ...
+            reason = error.strerror or str(error)
+            found.problems.append(make("WZ008", str(path), (1, 1), "unreadable-folder", reason=reason))
     by_resolved = {p.resolve(): p for p in reversed(files)}  # the first name given for a file wins
     found.files = [by_resolved[p] for p in dict.fromkeys(p.resolve() for p in files)]
     return found

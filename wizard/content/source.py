@@ -9,7 +9,9 @@ composes it again on the first question, for that file alone.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,35 @@ Position = tuple[int, int]
 """1-based line and column."""
 
 _NOWHERE: Position = (1, 1)
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Line breaks to libyaml (YAML 1.1), but not to an editor: where they occur, positions are recounted."""
+
+
+class Lines:
+    """Turns a character index of a text into an editor's line and column (only \\n, \\r\\n and \\r end a line)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        self._starts += [m.end() for m in _EDITOR_BREAK.finditer(text)]
+
+    def position(self, index: int) -> Position:
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+
+_EDITOR_BREAK = re.compile("\r\n|\r|\n")
+
+
+def differs_from_editor(text: str) -> bool:
+    """Whether libyaml's line numbers for ``text`` would differ from what an editor shows."""
+    return any(mark in text for mark in _OTHER_BREAKS)
+
+
+def mark_position(mark: yaml.Mark, lines: Lines | None) -> Position:
+    """1-based (line, column) of a libyaml mark, as an editor counts them."""
+    if lines is not None:
+        return lines.position(mark.index)
+    return mark.line + 1, mark.column + 1
 
 
 class SourceMap:
@@ -68,11 +99,12 @@ def _record(text: str, values: dict[Loc, Position], keys: dict[Loc, Position]) -
         return
     if root is None:
         return
+    lines = Lines(text) if differs_from_editor(text) else None
     seen: set[int] = set()  # an alias is located where its anchor is, and walked once
     stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
     while stack:
         node, loc = stack.pop()
-        values.setdefault(loc, _start(node))
+        values.setdefault(loc, mark_position(node.start_mark, lines))
         if id(node) in seen:
             continue
         seen.add(id(node))
@@ -81,7 +113,7 @@ def _record(text: str, values: dict[Loc, Position], keys: dict[Loc, Position]) -
                 if isinstance(key_node, yaml.ScalarNode):
                     child = (*loc, clean_text(str(key_node.value)))
                     if child not in keys:
-                        keys[child] = _start(key_node)
+                        keys[child] = mark_position(key_node.start_mark, lines)
                         stack.append((value_node, child))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((item, (*loc, index)) for index, item in enumerate(node.value)))
@@ -131,10 +163,6 @@ def _compose_loader() -> type:
             return base.resolve(self, kind, value, implicit)
 
     return QuickResolver
-
-
-def _start(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 @dataclass

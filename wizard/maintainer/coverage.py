@@ -28,6 +28,7 @@ from wizard.content.gc_pause import gc_paused
 from wizard.content.graph import Node, bfs
 from wizard.content.model import Catalog
 from wizard.content.source import SourceIndex
+from wizard.content.text import one_line
 from wizard.content.walk import Verdict, Walk, Walker
 
 # Counting ---------------------------------------------------------------------------------------------
@@ -177,7 +178,7 @@ class Missing:
         return f"answer '{self.answer}' is reached by no example of this tree"
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}: {self.describe()}"
+        return f"{one_line(self.path)}:{self.line}: {one_line(self.describe())}"
 
     def to_json(self) -> dict[str, Any]:
         data = {key: value for key, value in self.__dict__.items() if value is not None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wizard.content.text import one_line
 from wizard.maintainer.coverage import Coverage
 
 
@@ -31,7 +32,7 @@ def lcov(coverage: Coverage, tree_ids: Iterable[str] | None = None) -> str:
                 lines[oline] = max(lines.get(oline, 0), hits)
                 branches.append(f"BRDA:{qline},0,{number},{hits if visited else '-'}")
                 taken_branches += hits > 0
-        out += ["TN:", f"SF:{coverage.tree_path(tree_id)}"]
+        out += ["TN:", f"SF:{one_line(coverage.tree_path(tree_id))}"]  # a newline in a name would forge a record
         out += branches
         out += [f"BRF:{len(branches)}", f"BRH:{taken_branches}"]
         out += [f"DA:{line},{hits}" for line, hits in sorted(lines.items())]

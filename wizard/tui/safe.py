@@ -1,5 +1,9 @@
 """Content from YAML as display text: no markup parsing, no terminal control characters.
 
+Short, single-line pieces become Textual ``Content`` here; paragraphs that
+must wrap the Chinese way are laid out by :mod:`wizard.tui.prose`, which cleans
+through the same :func:`clean`.
+
 The loader already strips control characters, but the screens must not rely on
 it (a catalog can be built in memory), and Textual's ``Content`` only strips a
 few of them: ESC passes through to the terminal. So every piece of content goes
@@ -9,17 +13,12 @@ through :func:`clean` (wizard.content.text.clean_text) before it becomes a :clas
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-if TYPE_CHECKING:
-    from rich.table import Table
-    from rich.text import Text
-
 from wizard.content.text import clean_text as clean
 
-__all__ = ["Part", "assemble", "clean", "hanging", "highlighted", "literal", "numbered"]
+__all__ = ["Part", "assemble", "clean", "highlighted", "literal"]
 
 Part = Content | tuple[str, str] | str
 
@@ -54,37 +53,3 @@ def highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Cont
         position = end
     parts.append(text[position:])
     return assemble(*parts)
-
-
-def numbered(rows: Sequence[Sequence[Part]], indent: int = 0) -> Table:
-    """Numbered lines whose wrapped lines stay under the text, not under the number.
-
-    Long Chinese questions wrap on narrow terminals; a hanging indent keeps each
-    step readable. Rich ``Text`` never parses markup, and every part is cleaned.
-    """
-    grid = _hanging_grid()
-    for number, parts in enumerate(rows, start=1):
-        grid.add_row(" " * indent + f"{number}. ", _text(parts))
-    return grid
-
-
-def hanging(lead: str, parts: Sequence[Part]) -> Table:
-    """One line led by ``lead`` (e.g. '3. '), wrapping under the text: for list options."""
-    grid = _hanging_grid()
-    grid.add_row(lead, _text(parts))
-    return grid
-
-
-def _hanging_grid() -> Table:
-    from rich.table import Table
-
-    grid = Table.grid()
-    grid.add_column(no_wrap=True, style="dim")
-    grid.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
-    return grid
-
-
-def _text(parts: Sequence[Part]) -> Text:
-    from rich.text import Text
-
-    return Text.assemble(*((clean(p[0]), p[1]) if isinstance(p, tuple) else clean(str(p)) for p in parts))

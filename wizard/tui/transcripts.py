@@ -1,13 +1,26 @@
-"""Saving a clerk's transcript: a unique, safe file name in a user data folder."""
+"""Saving a clerk's transcript: a unique, safe file name in a user data folder, written whole or not at all."""
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import datetime
 from pathlib import Path
 
+from wizard.content.files import write_whole
+
 APP_NAME = "hrss-wizard"
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
+_REASONS = {
+    errno.EEXIST: "os_not_a_folder",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.EACCES: "os_no_permission",
+    errno.EPERM: "os_no_permission",
+    errno.ENOSPC: "os_disk_full",
+    errno.EDQUOT: "os_disk_full",
+    errno.EROFS: "os_read_only",
+}
+"""OS errors a clerk can meet when saving, as interface strings (Chinese by default, not errno's English)."""
 
 
 def default_folder() -> Path:
@@ -24,17 +37,25 @@ def safe_stem(name: str) -> str:
 
 
 def save_transcript(markdown: str, folder: Path, name: str, now: datetime | None = None) -> Path:
-    """Write ``markdown`` to a new file in ``folder``; never overwrites an existing file."""
+    """Write ``markdown`` to a new file in ``folder``; never overwrites, never leaves a partial file."""
     now = now or datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
     base = f"{now:%Y%m%d-%H%M%S}-{safe_stem(name)}"
     number = 1
     while True:
         path = folder / (f"{base}.md" if number == 1 else f"{base}-{number}.md")
         try:
-            with path.open("x", encoding="utf-8") as handle:
-                handle.write(markdown)
+            write_whole(path, markdown, overwrite=False)
         except FileExistsError:
-            number += 1
-            continue
+            if path.exists():
+                number += 1
+                continue
+            raise
         return path
+
+
+def reason_key(error: OSError) -> str | None:
+    """The interface string that says why saving failed, or None when the system's own words must do."""
+    return _REASONS.get(error.errno or 0)

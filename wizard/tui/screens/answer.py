@@ -7,43 +7,49 @@ for it; start-up imports the home screen only.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from rich.console import Group
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.content.model import Answer
+from wizard.content.text import one_line
+from wizard.engine.document import parse
 from wizard.engine.render import answer_markdown, click_paths, transcript
 from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
-from wizard.tui.safe import Part, assemble, clean, hanging, literal, numbered
+from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
-from wizard.tui.transcripts import default_folder, save_transcript
+from wizard.tui.transcripts import default_folder, reason_key, save_transcript
 
 
-def menu_content(answer: Answer, lang: str) -> Content:
+def menu_content(answer: Answer, lang: str) -> Stack:
     """Each click path under its heading as numbered steps, one per line (never a raw arrow)."""
-    parts: list[Part] = []
+    items: list[Wrapped | None] = []
     for heading, steps in click_paths(answer, lang):
-        if parts:
-            parts.append("\n\n")
-        parts.append((heading, "bold"))
-        for step_number, step in enumerate(steps, start=1):
-            parts += ["\n", (f"  {step_number}. ", "dim"), step]
-    return assemble(*parts)
+        if items:
+            items.append(None)
+        items.append(wrapped(heading, "bold"))
+        items += [Wrapped([step], f"  {number}. ") for number, step in enumerate(steps, start=1)]
+    return Stack(items)
 
 
-def trail_content(crumbs: list[Crumb], heading: str) -> Group:
+def trail_content(crumbs: list[Crumb], heading: str) -> Stack:
     """The choices that led here, oldest first, each wrapping under its own text."""
-    rows: list[list[Part]] = [[(c.question, "dim"), " › ", c.choice] if c.question else [c.choice] for c in crumbs]
-    return Group(Text(clean(heading), style="bold"), numbered(rows, indent=2))
+    rows: list[list[Piece]] = [[(c.question, "dim"), " › ", c.choice] if c.question else [c.choice] for c in crumbs]
+    return Stack([wrapped(heading, "bold"), *numbered(rows, indent=2).items])
+
+
+def _button(label: str, id: str, variant: Literal["success", "warning"]) -> Button:
+    """A button for the mouse; the keyboard uses y and n (Tab and Enter never land on it)."""
+    button = Button(Content(label), id=id, variant=variant)
+    button.can_focus = False
+    return button
 
 
 class AnswerScreen(SessionScreen):
@@ -59,13 +65,13 @@ class AnswerScreen(SessionScreen):
         with VerticalScroll(id="answer-scroll"):
             yield Static(id="answer-title")
             yield Static(id="answer-faq")
-            yield Markdown(id="answer-body", open_links=False)
+            yield Static(id="answer-body")
             yield Static(id="answer-menu")
             yield Static(id="answer-trail")
             yield Static(Content(self.t("answer_solved")), id="answer-solved", classes="heading")
             with Horizontal(id="answer-buttons"):
-                yield Button(Content(self.t("answer_yes")), id="yes", variant="success")
-                yield Button(Content(self.t("answer_no")), id="no", variant="warning")
+                yield _button(self.t("answer_yes"), "yes", "success")
+                yield _button(self.t("answer_no"), "no", "warning")
             yield Static(Content(self.t("answer_related")), id="related-heading", classes="heading")
             yield OptionList(id="related")
         yield Footer()
@@ -76,11 +82,11 @@ class AnswerScreen(SessionScreen):
         answer = session.answer if session.started else None
         if answer is None:
             return
-        self.query_one("#answer-title", Static).update(literal(answer.title))
+        self.query_one("#answer-title", Static).update(wrapped(answer.title))
         faq = self.query_one("#answer-faq", Static)
         faq.update(Content(self.t("answer_faq").format(answer.faq) if answer.faq else ""))
         faq.display = answer.faq is not None
-        self.query_one("#answer-body", Markdown).update(clean(answer.body))
+        self.query_one("#answer-body", Static).update(prose(parse(answer.body)))
         menu = self.query_one("#answer-menu", Static)
         menu.update(menu_content(answer, self.lang))
         menu.display = bool(answer.menu)
@@ -99,8 +105,10 @@ class AnswerScreen(SessionScreen):
         if shown:
             related_list.highlighted = 0
         self.query_one("#related-heading").display = bool(shown)
-        self.query_one("#answer-scroll").scroll_home(animate=False)
-        self.query_one("#yes", Button).focus()
+        scroll = self.query_one("#answer-scroll", VerticalScroll)
+        scroll.focus()  # not a button: Enter must never decide "solved" and throw the answer away
+        scroll.scroll_home(animate=False)
+        self.call_after_refresh(scroll.scroll_home, animate=False)  # again once the new text is laid out
 
     # "Did this solve it?" --------------------------------------------------------------
     def action_solved(self) -> None:
@@ -143,6 +151,10 @@ class AnswerScreen(SessionScreen):
         try:
             path = save_transcript(transcript(session, lang=self.lang), folder, session.place.answer or "")
         except OSError as error:
-            self.notify(self.t("save_failed").format(error), severity="error", markup=False)
+            key = reason_key(error)
+            reason = self.t(key) if key else one_line(error.strerror or str(error))
+            self.notify(
+                self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）"), severity="error", markup=False
+            )
             return
         self.notify(self.t("saved_notice").format(path), markup=False, timeout=10)

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from wizard.tui import keys
 from wizard.tui.home_cache import Task
 from wizard.tui.messages import StartTask
-from wizard.tui.safe import assemble
+from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.search_panel import SearchPanel
 
@@ -77,7 +77,10 @@ class HomeScreen(WizardScreen):
         highlighted = tasks.highlighted
         options = []
         for number, task in enumerate(self._tasks, start=1):
-            prompt = assemble((f"{number}. ", "bold"), (task.title, "bold"), "\n   ", (task.summary, "dim"))
+            lead = f"{number}. "
+            prompt = Stack(
+                [Wrapped([(task.title, "bold")], lead, "bold"), Wrapped([(task.summary, "dim")], " " * len(lead))]
+            )
             options.append(Option(prompt, id=task.id))
         tasks.set_options(options)
         if options:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui import keys, messages
-from wizard.tui.safe import hanging, literal
+from wizard.tui.prose import hanging, wrapped
 from wizard.tui.screens.base import SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 
@@ -40,13 +40,13 @@ class QuestionScreen(SessionScreen):
         if question is None:
             return
         tree = session.catalog.trees[session.place.tree or ""]
-        self.query_one("#task-title", Static).update(literal(tree.title))
+        self.query_one("#task-title", Static).update(wrapped(tree.title))
         crumbs = session.crumbs()
         self.query_one(Breadcrumb).show_crumbs(crumbs)
         self.query_one("#crumbs-heading").display = bool(crumbs)
-        self.query_one("#question", Static).update(literal(question.question))
+        self.query_one("#question", Static).update(wrapped(question.question))
         help_text = self.query_one("#help", Static)
-        help_text.update(literal(question.help or ""))
+        help_text.update(wrapped(question.help or ""))
         help_text.display = bool(question.help)
         options = self.query_one("#options", OptionList)
         options.set_options(

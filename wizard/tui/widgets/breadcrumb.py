@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.tui.safe import Part, hanging
+from wizard.tui.prose import Piece, hanging
 
 if TYPE_CHECKING:
     from wizard.engine.session import Crumb
@@ -25,7 +25,7 @@ class Breadcrumb(OptionList):
     def show_crumbs(self, crumbs: Sequence[Crumb]) -> None:
         options = []
         for number, crumb in enumerate(crumbs, start=1):
-            parts: list[Part] = [(crumb.question, "dim"), " › "] if crumb.question else []
+            parts: list[Piece] = [(crumb.question, "dim"), " › "] if crumb.question else []
             parts.append((crumb.choice, "bold"))
             step = f"step-{crumb.step}" if crumb.step is not None else None
             options.append(Option(hanging(f"{number}. ", parts), id=step))

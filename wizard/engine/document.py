@@ -1,0 +1,183 @@
+"""An answer's Markdown as a list of blocks of styled text: what every screen lays out.
+
+markdown-it parses the body (CommonMark plus tables); this flattens its tokens
+into paragraphs, list items with their marker and depth, quotes, headings,
+code and tables. Text is cleaned *after* markdown-it decodes entities, so
+``&#x202e;`` or ``&#27;`` in a body cannot smuggle a control character past
+the loader's cleaning. Raw HTML is kept as the text it is, and a link shows its
+text with its address, never as something to click.
+
+Linear in the size of the body, whatever its shape: a 150-column table costs
+what its cells cost (the checks bound table size anyway, WZ046).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from wizard.content.text import clean_text
+
+Style = Literal["", "bold", "italic", "code", "link"]
+BlockKind = Literal["paragraph", "item", "quote", "heading", "code", "table", "rule"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one style."""
+
+    text: str
+    style: Style = ""
+
+
+@dataclass
+class Block:
+    """One block of an answer: its runs, and for list items the marker ('1.', '•') and nesting depth."""
+
+    kind: BlockKind
+    runs: list[Run] = field(default_factory=list)
+    marker: str = ""
+    depth: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+    """A table's rows, the header row first."""
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def parse(markdown: str) -> list[Block]:
+    """The blocks of ``markdown``, in order."""
+    tokens = _parser().parse(markdown)
+    blocks: list[Block] = []
+    lists: list[list[int]] = []  # per open list: [next number] for ordered, [] for bullets
+    pending_marker = ""
+    quote = 0
+    heading = False
+    row: list[str] | None = None
+    table: Block | None = None
+    for token in tokens:
+        kind = token.type
+        if kind == "bullet_list_open":
+            lists.append([])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            counter = lists[-1] if lists else []
+            if counter:
+                pending_marker = f"{counter[0]}."
+                counter[0] += 1
+            else:
+                pending_marker = "•"
+        elif kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            heading = False
+        elif kind == "table_open":
+            table = Block("table")
+        elif kind == "table_close" and table is not None:
+            blocks.append(table)
+            table = None
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and table is not None and row is not None:
+            table.rows.append(row)
+            row = None
+        elif kind in ("code_block", "fence"):
+            blocks.append(Block("code", [Run(clean_text(token.content.rstrip("\n")), "code")]))
+        elif kind == "hr":
+            blocks.append(Block("rule"))
+        elif kind == "html_block":
+            blocks.append(Block("paragraph", [Run(clean_text(token.content.strip()))]))
+        elif kind == "inline":
+            runs = _runs(token.children or [])
+            if row is not None:
+                row.append("".join(run.text for run in runs))
+                continue
+            if pending_marker:
+                blocks.append(Block("item", runs, pending_marker, len(lists) - 1))
+                pending_marker = ""
+            elif lists:  # a second paragraph inside a list item: indented, no marker
+                blocks.append(Block("item", runs, "", len(lists) - 1))
+            else:
+                blocks.append(Block("heading" if heading else "quote" if quote else "paragraph", runs))
+    return blocks
+
+
+def _runs(children: list[Any]) -> list[Run]:
+    """Inline tokens as styled runs; line breaks inside a paragraph become spaces (Chinese: nothing)."""
+    runs: list[Run] = []
+    bold = italic = 0
+    link: str | None = None
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            link = str(child.attrGet("href") or "")
+        elif kind == "link_close":
+            if link and not link.startswith("#"):
+                runs.append(Run(f" ({clean_text(link)})", "link"))
+            link = None
+        elif kind == "code_inline":
+            runs.append(Run(clean_text(child.content), "code"))
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run(_join_lines(runs)))
+        elif kind in ("text", "html_inline"):
+            style: Style = "bold" if bold else "italic" if italic else ""
+            runs.append(Run(clean_text(child.content), style))
+    return [run for run in runs if run.text]
+
+
+def _join_lines(runs: list[Run]) -> str:
+    """What a source line break inside a paragraph becomes: a space after Latin text, nothing after Chinese."""
+    last = runs[-1].text[-1:] if runs and runs[-1].text else ""
+    return " " if last.isascii() else ""
+
+
+def plain(blocks: list[Block]) -> str:
+    """The blocks as plain text (line mode, clipboard): markers kept, styles dropped, one block a line."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "table":
+            lines += table_lines(block)
+        elif block.kind == "rule":
+            lines.append("—" * 8)
+        elif block.kind == "code":
+            lines += block.text.splitlines()
+        else:
+            indent = "  " * block.depth
+            marker = f"{block.marker} " if block.marker else ("  " if block.kind == "item" else "")
+            lines.append(f"{indent}{marker}{block.text}")
+    return "\n".join(lines)
+
+
+def table_lines(block: Block) -> list[str]:
+    """A table as one line a row, 'header：value' pairs: readable at any width, linear in its size."""
+    if not block.rows:
+        return []
+    header, *body = block.rows
+    if not body:
+        return ["；".join(header)]
+    return [
+        "；".join(f"{name}：{value}" if name else value for name, value in zip(header, cells, strict=False))
+        for cells in body
+    ]

@@ -1,0 +1,114 @@
+"""Where a line of mixed Chinese and Latin text may break, and where it must not (避头尾).
+
+Terminal widgets break lines at spaces, which is wrong for Chinese twice over:
+a run of Chinese has no spaces, so it is cut at the exact column (「服 / 务」);
+and a click path with spaces (「个人中心 › 我的信息 › 修改」) breaks early at a
+space. The rules here are those of Chinese typesetting, simplified:
+
+- a line may break between any two Chinese characters, and at a space;
+- never inside a Latin word or a number (unless the word is longer than the line);
+- closing punctuation (，。、；：？！」』）》…) never starts a line, and opening
+  punctuation (「『（《“) never ends one: each stays with its neighbour;
+- a click-path step ``› 标签`` stays together: the break comes before the ``›``.
+
+Pure functions of text and a cell-width function, so the full-screen app
+(Rich's own cell widths), the line mode and the diagrams break the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗〙〛”’…‥·•,.;:!?)]}%‰℃")
+"""Closing punctuation: glued to the character before it."""
+NO_LINE_END = frozenset("（「『《〈【〔〖〘〚“‘([{")
+"""Opening punctuation: glued to the character after it."""
+STEP = "›"
+"""The click-path separator; a line breaks before it, never after it."""
+
+CellWidth = Callable[[str], int]
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells of ``text``: wide (CJK) characters take two, combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def break_opportunities(text: str) -> list[bool]:
+    """``allowed[i]``: whether a line may end before ``text[i]`` (index 0 and len(text) are never breaks)."""
+    allowed = [False] * (len(text) + 1)
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        if after in NO_LINE_START or before in NO_LINE_END:
+            continue
+        if before == STEP or (before == " " and i >= 2 and text[i - 2] == STEP):
+            continue  # '› 标签': the step stays with its label
+        if before.isspace() and not after.isspace():
+            allowed[i] = True  # after a space (the space is dropped at the line end)
+        elif _wide(before) or _wide(after):
+            allowed[i] = not after.isspace()
+        # between two narrow characters (a Latin word, a number): no break
+    return allowed
+
+
+def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (one paragraph, no newlines) at most ``width`` cells wide.
+
+    Spaces where a line breaks are left out of both lines. A piece that cannot
+    fit (a word longer than the line) is cut at the width, still keeping
+    closing punctuation off the next line's start where it can.
+    """
+    width = max(width, 2)
+    end_of_text = len(text.rstrip())
+    if measure(text) <= width:
+        return [(0, end_of_text)]
+    allowed = break_opportunities(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        while start < end_of_text and text[start] == " ":
+            start += 1  # no line starts with a space
+        if start >= end_of_text:
+            break
+        end, used, last_break = start, 0, -1
+        while end < end_of_text:
+            cells = measure(text[end])
+            if used + cells > width:
+                break
+            used += cells
+            end += 1
+            if end < end_of_text and allowed[end]:
+                last_break = end
+        if end >= end_of_text:
+            spans.append((start, end_of_text))
+            break
+        if last_break > start:
+            cut = last_break
+        else:  # nothing allowed fits: cut at the width, but keep closing punctuation off the next line
+            cut = end
+            while cut > start + 1 and text[cut] in NO_LINE_START:
+                cut -= 1
+        stop = cut
+        while stop > start and text[stop - 1] == " ":
+            stop -= 1
+        spans.append((start, stop))
+        start = cut
+    return spans or [(0, 0)]
+
+
+def break_lines(text: str, width: int, measure: CellWidth = cell_width) -> list[str]:
+    """``text`` as lines of at most ``width`` cells (see :func:`line_spans`); newlines in it are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += [paragraph[start:end] for start, end in line_spans(paragraph, width, measure)]
+    return lines
