@@ -143,10 +143,8 @@ def test_question_with_one_option(diagnose):
 
 
 def test_question_without_options_is_an_error_not_a_warning(diagnose):
-    empty = TREE.replace(
-        "    question: 问题二？\n    options:\n      - label: 丙\n        answer: a-one\n      - label: 丁\n        answer: a-two\n",
-        "    question: 问题二？\n    options: []\n",
-    )
+    options = "    options:\n      - label: 丙\n        answer: a-one\n      - label: 丁\n        answer: a-two\n"
+    empty = TREE.replace("    question: 问题二？\n" + options, "    question: 问题二？\n    options: []\n")
     problems = diagnose(t__yaml=empty)
     assert ("WZ045", "t.yaml", 15, 14) in located(problems)
     assert has_errors(problems)
