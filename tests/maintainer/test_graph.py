@@ -217,3 +217,14 @@ def test_committed_svg_was_drawn_from_the_committed_source():
     labels = [line for label in re.findall(r'\[label="((?:[^"\\]|\\.)*)"', dot_source) for line in label.split("\\n")]
     assert {line.strip() for line in labels} <= svg_texts(svg)
     assert f"docs/images/{IMAGE_TREE}.svg" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_more_edges_than_mermaid_draws_by_default_raise_its_limit(write_files, invoke):
+    options = "".join(f"      - label: 选项{n}\n        answer: a-one\n" for n in range(520))
+    tree = f"id: big\ntitle: 大\nsummary: s\nstart: q\nnodes:\n  q:\n    question: 哪个？\n    options:\n{options}"
+    folder = write_files(answers__yaml="answers:\n  a-one:\n    title: 一\n    body: 正文\n", big__yaml=tree)
+    result = invoke("graph", "big", "--trees", str(folder))
+    assert result.returncode == 0
+    assert result.stdout.startswith("---\nconfig:\n  maxEdges: 521\n---\nflowchart LR\n")
+    assert "over Mermaid's default of 500" in result.stderr
+    assert not invoke("graph", "undo-change").stdout.startswith("---")

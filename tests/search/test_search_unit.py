@@ -88,8 +88,8 @@ def test_terms_are_unigrams_and_bigrams_of_units_not_across_punctuation():
 
 
 def test_plain_text_drops_markdown_markers():
-    text = plain_text("**注意：**仅限 `本期`。\n\n> 引用的话\n- [链接](http://x)")
-    assert text == "注意：仅限 本期。\n\n引用的话\n- 链接 (http://x)"
+    text = plain_text("**注意**：仅限 `本期`。\n\n> 引用的话\n- [链接](http://x)\n- &lt;b&gt;\n")
+    assert text == "注意：仅限 本期。\n\n引用的话\n\n• 链接 (http://x)\n• <b>"
 
 
 def test_error_text_ranks_its_answer_first(index):

@@ -153,9 +153,11 @@ async def test_copy_puts_the_answer_as_plain_text_on_the_clipboard(sample: Catal
         await pilot.pause()
         copied = app.clipboard
         assert copied.startswith("报错「未获取到人员信息」怎么办？（常见问题第 11 条）\n")
-        assert "需先在网办大厅完成**人员基础信息采集**" in copied
-        assert "1. 单位办事\n2. 社会保险\n3. 人员基础信息采集" in copied
-        assert "解答已复制到剪贴板。" in [n.message for n in app._notifications]
+        assert "需先在网办大厅完成人员基础信息采集" in copied
+        assert "  1. 单位办事\n  2. 社会保险\n  3. 人员基础信息采集" in copied
+        assert not any(marker in copied for marker in ("**", "###", "- "))  # plain text, not Markdown
+        notice = [n.message for n in app._notifications][-1]
+        assert "终端的剪贴板" in notice and "按 s 保存记录" in notice  # says where it went, not that it arrived
 
 
 async def test_save_writes_unique_transcripts_and_says_where(
@@ -186,14 +188,25 @@ async def test_save_into_an_unwritable_place_reports_instead_of_crashing(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    app = make_app(sample, save_dir=blocker / "sub")
+    for save_dir in (blocker / "sub", blocker):
+        app = make_app(sample, save_dir=save_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await start(pilot, app, "sample")
+            await choose(pilot, app, "户籍性质为空")
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, AnswerScreen)
+            message = [n.message for n in app._notifications][-1]
+            assert message.startswith("无法保存办理记录：保存位置是一个文件，不是文件夹（"), message
+            assert "File exists" not in message and "Not a directory" not in message
+
+
+async def test_ctrl_c_says_how_to_quit_in_the_clerks_language(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, app, "sample")
-        await choose(pilot, app, "户籍性质为空")
-        await pilot.press("s")
+        await pilot.press("ctrl+c")
         await pilot.pause()
-        assert isinstance(app.screen, AnswerScreen)
-        assert any(n.message.startswith("无法保存办理记录：") for n in app._notifications)
+        assert [n.message for n in app._notifications] == ["按 q 退出向导。"]
 
 
 async def test_help_lists_every_key_and_closes(sample: Catalog, make_app: MakeApp) -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, choose, screen_text, start
+from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
@@ -122,3 +122,38 @@ async def test_search_shows_hostile_snippets_literally(hostile: Catalog, make_ap
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, AnswerScreen)
         assert isinstance(app.screen_stack[0], HomeScreen)
+
+
+ENTITIES = "反转&#x202e;文字 退格&#8;响铃&#7; 转义&#x1b;[2J 隐藏&#x2066;完"
+
+
+async def test_markdown_entities_cannot_smuggle_control_characters(hostile: Catalog, make_app: MakeApp) -> None:
+    """Cleaning happens on what is rendered, after markdown-it decodes entities."""
+    answer = hostile.answers["hostile-plain"]
+    dirty = replace(hostile, answers={**hostile.answers, "hostile-plain": replace(answer, body=ENTITIES)})
+    app = make_app(dirty)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_answer("hostile-plain", "搜索：x", fresh=True)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "反转文字 退格" in shown and "隐藏完" in shown  # markdown-it shows &#8; as U+FFFD
+        assert not any(char in shown for char in "\u202e\x08\x07\x1b\u2066")
+        await pilot.press("c")
+        assert not any(char in app.clipboard for char in "\u202e\x08\x07\x1b\u2066")
+
+
+async def test_a_huge_table_renders_as_lines_and_keeps_the_app_responsive(hostile: Catalog, make_app: MakeApp) -> None:
+    """A 150-column table (the checks refuse it, an in-memory catalog need not) is 'header：value' lines."""
+    header = "| " + " | ".join(f"列{n}" for n in range(150)) + " |"
+    rows = "\n".join("| " + " | ".join(f"值{r}-{n}" for n in range(150)) + " |" for r in range(8))
+    body = f"{header}\n|{'---|' * 150}\n{rows}\n"
+    answer = hostile.answers["hostile-plain"]
+    app = make_app(replace(hostile, answers={**hostile.answers, "hostile-plain": replace(answer, body=body)}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_answer("hostile-plain", "搜索：x", fresh=True)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "列0：值0-0；列1：值0-1" in squeeze(shown)
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) == 1

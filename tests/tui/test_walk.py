@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from tests.conftest import BUNDLED_TREES
 from tests.tui.conftest import MakeApp, choose, load, screen_text, squeeze, start
+from wizard.content.document import parse
 from wizard.content.model import Catalog, Example, Tree
 from wizard.content.walk import Walker
-from wizard.engine.document import parse
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen

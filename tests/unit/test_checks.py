@@ -180,3 +180,15 @@ def test_every_code_has_a_test_here():
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [code for code in CODES if code >= "WZ010" and f'"{code}"' not in source]
     assert untested == []
+
+
+def test_a_table_too_wide_for_a_screen_is_an_error(diagnose):
+    header = "| " + " | ".join(f"列{n}" for n in range(13)) + " |"
+    rule = "|" + "---|" * 13
+    row = "| " + " | ".join("x" for _ in range(13)) + " |"
+    wide = ANSWERS.replace("    body: 正文一\n", f"    body: |\n      {header}\n      {rule}\n      {row}\n")
+    problems = diagnose(answers__yaml=wide, t__yaml=TREE)
+    assert located(problems) == [("WZ046", "answers.yaml", 4, 11)]
+    assert "13 columns" in problems[0].message
+    fits = ANSWERS.replace("    body: 正文一\n", "    body: |\n      | a | b |\n      |---|---|\n      | 1 | 2 |\n")
+    assert diagnose(answers__yaml=fits, t__yaml=TREE) == []

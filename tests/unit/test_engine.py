@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -10,7 +11,7 @@ from tests.conftest import ANSWERS, TREE
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Answer
 from wizard.content.walk import Walker
-from wizard.engine.render import click_paths, menu_markdown, transcript
+from wizard.engine.render import answer_markdown, click_paths, menu_markdown, transcript
 from wizard.engine.session import Place, Session, SessionError
 
 LINKED = TREE.replace("id: t", "id: u").replace("title: 任务", "title: 另一个任务")
@@ -137,3 +138,19 @@ def test_click_path_headings_use_labels_or_number_the_generic_one():
     assert click_paths(several) == [("操作路径 1", ["甲"]), ("方式二：APP", ["丙"]), ("操作路径 3", ["丁"])]
     assert click_paths(several, lang="en")[0] == ("Click path 1", ["甲"])
     assert menu_markdown(several)[1:5] == ["### 操作路径 1", "", "1. 甲", ""]
+
+
+def test_transcripts_and_copies_hold_no_live_html_or_links(write_files):
+    body = "正文 <script>alert(1)</script> [点我](javascript:alert(1)) [站](https://example.com) **注意**"
+    answers = ANSWERS.replace("    body: 正文一\n", f"    body: '{body}'\n").replace(
+        "title: 答案一", "title: '答案<b>一</b>'"
+    )
+    catalog = load_catalog([write_files(answers__yaml=answers, t__yaml=TREE)]).catalog
+    session = Session(catalog)
+    session.start("t")
+    session.choose("甲")
+    for text in (transcript(session), answer_markdown(catalog.answers["a-one"])):
+        unescaped = re.compile(r"(?<!\\)(<script|<b>|\]\(javascript:)")  # a tag or a link a viewer would act on
+        assert not unescaped.search(text), text
+        assert "\\<script\\>" in text and "答案\\<b\\>一\\</b\\>" in text  # shown as text by any viewer
+        assert "站 (https://example.com)" in text and "**注意**" in text

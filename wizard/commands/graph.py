@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wizard.content.diagnostics import did_you_mean
-    from wizard.maintainer.diagram import render
+    from wizard.maintainer.diagram import MERMAID_MAX_EDGES, build, render
 
     if bool(args.tree) == bool(args.all):
         print("wizard graph: name one tree, or use --all (not both)", file=sys.stderr)
@@ -49,4 +49,11 @@ def run(args: argparse.Namespace) -> int:
         print("wizard graph: there are no trees to draw", file=sys.stderr)
         return 1
     sys.stdout.write(render(catalog, tree_ids, args.format))
+    edges = len(build(catalog, tree_ids).edges)
+    if args.format == "mermaid" and edges > MERMAID_MAX_EDGES:
+        print(
+            f"wizard graph: {edges} edges, over Mermaid's default of {MERMAID_MAX_EDGES}: the output raises "
+            "maxEdges in its front matter; a viewer that ignores it shows an error (use --format dot)",
+            file=sys.stderr,
+        )
     return 0

@@ -9,8 +9,9 @@ every reference resolves, since both follow the graph.
 from __future__ import annotations
 
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
+from wizard.content.document import parse
 from wizard.content.graph import Node, bfs, post_order, roots
-from wizard.content.model import Catalog, Option, Tree
+from wizard.content.model import Answer, Catalog, Option, Tree
 from wizard.content.source import SourceIndex
 from wizard.content.walk import Walker
 
@@ -85,6 +86,7 @@ def _check_answers(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
         elif escalation.kind != "escalation":
             problems.append(make("WZ035", source.path, where, answer=catalog.escalation, kind=escalation.kind))
     for answer_id, answer in catalog.answers.items():
+        problems += _check_tables(answer_id, answer, index)
         for number, related in enumerate(answer.related):
             if related not in catalog.answers:
                 path, where = index.answer_at(answer_id, ("related", number))
@@ -97,6 +99,34 @@ def _check_answers(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
             if answer_id not in reached:
                 path, where = index.answer_at(answer_id)
                 problems.append(make("WZ041", path, where, answer=answer_id))
+    return problems
+
+
+MAX_TABLE_COLUMNS = 12
+MAX_TABLE_ROWS = 100
+
+
+def _check_tables(answer_id: str, answer: Answer, index: SourceIndex) -> list[Diagnostic]:
+    """A table wider or longer than a terminal can show is an error, not something to render slowly (WZ046)."""
+    if "|" not in answer.body:
+        return []
+    problems = []
+    for block in parse(answer.body):
+        columns = max((len(row) for row in block.rows), default=0)
+        if block.kind == "table" and (columns > MAX_TABLE_COLUMNS or len(block.rows) > MAX_TABLE_ROWS):
+            path, where = index.answer_at(answer_id, ("body",))
+            problems.append(
+                make(
+                    "WZ046",
+                    path,
+                    where,
+                    answer=answer_id,
+                    columns=columns,
+                    rows=len(block.rows),
+                    max_columns=MAX_TABLE_COLUMNS,
+                    max_rows=MAX_TABLE_ROWS,
+                )
+            )
     return problems
 
 

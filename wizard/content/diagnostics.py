@@ -102,6 +102,7 @@ CODES: dict[str, Code] = {
                 "the key '{key}' appears twice in the same map (first on line {line})",
                 "keep one of them; YAML would silently use only the last",
             ),
+            {"more": Message("{count:,} more duplicate keys in this file are not listed one by one")},
         ),
         Code(
             "WZ006",
@@ -287,6 +288,16 @@ CODES: dict[str, Code] = {
             Message(
                 "question '{question}' has no options, so a clerk who reaches it is stuck",
                 "add the options a clerk can pick",
+            ),
+        ),
+        Code(
+            "WZ046",
+            _E,
+            "table too large",
+            Message(
+                "answer '{answer}' has a table of {columns} columns and {rows} rows; "
+                "at most {max_columns} columns and {max_rows} rows stay readable on a clerk's screen",
+                "split it into several tables or write it as a list",
             ),
         ),
         Code(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -13,8 +14,16 @@ def write_whole(path: Path, text: str, *, overwrite: bool = True) -> None:
 
     With ``overwrite`` false an existing ``path`` is kept and FileExistsError
     raised (the file is linked into place, which never replaces anything).
+    A ``path`` that exists and is not a regular file (a device such as
+    /dev/stdout, a pipe, a folder) is written to directly, never replaced.
     Raises OSError as the system reports it; nothing is left behind on failure.
     """
+    if path.exists() and not path.is_file():
+        if not overwrite:
+            raise FileExistsError(errno.EEXIST, "exists", str(path))
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
     folder = path.parent
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -35,14 +35,17 @@ MAX_ALIAS_EXPANSION = 10_000
 MAX_DEPTH = 64
 MAX_NUMBER_CHARS = 30
 """A longer number is a mistake (or an attack on int()); a maintainer means text and should quote it."""
-MAX_VALUES = 500_000
+MAX_REPORTED_DUPLICATES = 20
+"""Duplicate keys reported one by one in a file; past this, one line says how many more."""
+MAX_VALUES = 400_000
 """Composing costs about a microsecond and a few hundred bytes a value: this keeps any file to about a
-second and 200 MB. The biggest file of the 100 000-question benchmark holds about 350 000."""
+second and 200 MB. The biggest file of the 100 000-question benchmark holds about 365 000."""
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _TEXT_TAGS = {_STR, _TAG + "timestamp"}  # an unquoted date is text to us, not a datetime
 _VALUE_TAGS = {_TAG + name for name in ("int", "float", "bool", "null")}
+_INT, _NULL = _TAG + "int", _TAG + "null"
 _START: Position = (1, 1)
 _Scalar, _Mapping, _Sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
@@ -71,6 +74,8 @@ class _Builder:
         self._on_stack: set[int] = set()
         self._alias_depth = 0
         self._alias_budget = MAX_ALIAS_EXPANSION
+        self._duplicates = 0
+        self._first_unlisted: Position = _START
 
     def fail(self, node: yaml.Node, code: str, variant: str = "", **fields: Any) -> NoReturn:
         raise _Problem(make(code, self.path, self.position(node), variant, **fields))
@@ -80,7 +85,11 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         """The plain data of the document whose root is ``node``."""
-        return self._track(node, 0) if self._aliases else self._plain(node, 0)
+        data = self._track(node, 0) if self._aliases else self._plain(node, 0)
+        more = self._duplicates - MAX_REPORTED_DUPLICATES
+        if more > 0:
+            self.diagnostics.append(make("WZ005", self.path, self._first_unlisted, "more", count=more))
+        return data
 
     def _plain(self, node: yaml.Node, depth: int) -> Any:
         kind = node.__class__
@@ -154,10 +163,14 @@ class _Builder:
                     self._forbidden_tag(key_node)
             name = clean_text(key_node.value) if self._clean else key_node.value
             if name in result:
-                if first_lines is None:
-                    first_lines = {k.value: self.position(k)[0] for k, _ in reversed(node.value)}
-                line = first_lines.get(key_node.value, 0)
-                self.diagnostics.append(make("WZ005", self.path, self.position(key_node), key=name, line=line))
+                self._duplicates += 1
+                if self._duplicates <= MAX_REPORTED_DUPLICATES:
+                    if first_lines is None:
+                        first_lines = {k.value: self.position(k)[0] for k, _ in reversed(node.value)}
+                    line = first_lines.get(key_node.value, 0)
+                    self.diagnostics.append(make("WZ005", self.path, self.position(key_node), key=name, line=line))
+                elif self._duplicates == MAX_REPORTED_DUPLICATES + 1:
+                    self._first_unlisted = self.position(key_node)
                 continue
             if verbatim:  # the common cases inline: this loop is the hot spot of loading a big catalog
                 kind = value_node.__class__
@@ -182,9 +195,13 @@ class _Builder:
         value = node.value
         if len(value) > MAX_NUMBER_CHARS:
             self.fail(node, "WZ012", where="this value", problem="is too long for a number; put it in quotes")
+        if tag == _INT and value.isascii() and value.isdigit():
+            return int(value)  # the common case, without PyYAML's constructor (five times the cost)
+        if tag == _NULL:
+            return None
         try:
             return self._constructor.construct_object(node)
-        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+        except Exception:  # PyYAML's constructors raise whatever their parsing raises: all mean "not valid"
             kind = tag.removeprefix(_TAG)
             self.fail(
                 node, "WZ012", where=f"'{value}'", problem=f"is not a valid {kind} (the tag '!!{kind}' says it is)"
@@ -221,8 +238,9 @@ def _syntax_problem(path: str, error: yaml.YAMLError, text: str) -> Diagnostic:
 
 
 def _value_estimate(text: str) -> int:
-    """About how many values composing ``text`` makes: every value needs a separator, a line or a colon."""
-    return sum(text.count(mark) for mark in (",", "\n", ":", "[", "{"))
+    """How many values composing ``text`` makes, within a factor of two: each needs a separator,
+    a line, a colon, a list dash or a bracket (a flow map of bare keys makes two per comma)."""
+    return sum(text.count(mark) for mark in (",", "\n", ":", "[", "{", "- "))
 
 
 def _decode(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
@@ -274,6 +292,7 @@ def parse_text(text: str, name: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     if root is None:
         return None, source, [make("WZ004", name, _START)]
     lines = Lines(text) if differs_from_editor(text) else None
+    source.keep(root)
     builder = _Builder(name, aliases="&" in text, clean="\\" in text or has_control(text), lines=lines)
     try:
         value = builder.build(root)
@@ -393,6 +412,15 @@ def load_file(path: Path, label: str | None = None) -> FileResult:
     """Parse and validate one tree file or answers file."""
     model_type: type[Tree] | type[AnswersFile] = AnswersFile if is_answers_file(path) else Tree
     data, source, diagnostics = parse_yaml(path, label)
+    try:
+        return _validated(data, source, diagnostics, model_type)
+    finally:
+        source.release()
+
+
+def _validated(
+    data: Any, source: SourceMap, diagnostics: list[Diagnostic], model_type: type[Tree] | type[AnswersFile]
+) -> FileResult:
     if has_errors(diagnostics):
         return FileResult(source.path, source, None, diagnostics)
     if data is None:  # a null document: '~', 'null', '--- ~'

@@ -61,8 +61,17 @@ class SourceMap:
     def __init__(self, path: str, text: str | None = None) -> None:
         self.path = path
         self._text = text
+        self._root: yaml.Node | None = None
         self._values: dict[Loc, Position] | None = None
         self._keys: dict[Loc, Position] = {}
+
+    def keep(self, root: yaml.Node) -> None:
+        """Hold on to the file's node graph while it is being validated: a schema problem then costs no second parse."""
+        self._root = root
+
+    def release(self) -> None:
+        """Let the node graph go (positions asked for later compose the text again)."""
+        self._root = None
 
     def locate(self, loc: Loc, *, key: bool = False) -> Position:
         """Position of ``loc`` (of its key, with ``key``), or of its nearest located parent."""
@@ -82,21 +91,22 @@ class SourceMap:
         if self._values is None:
             self._values = {}
             if self._text is not None:
-                _record(self._text, self._values, self._keys)
-                self._text = None  # the positions replace it
+                _record(self._text, self._values, self._keys, self._root)
+                self._text = self._root = None  # the positions replace them
         return self._values
 
 
-def _record(text: str, values: dict[Loc, Position], keys: dict[Loc, Position]) -> None:
-    """Compose ``text`` again and note where each key and value starts (the first of duplicate keys)."""
+def _record(text: str, values: dict[Loc, Position], keys: dict[Loc, Position], root: yaml.Node | None = None) -> None:
+    """Note where each key and value of ``text`` starts (the first of duplicate keys), composing it if need be."""
     import yaml
 
     from wizard.content.text import clean_text
 
-    try:
-        root = compose(text)
-    except yaml.YAMLError:
-        return
+    if root is None:
+        try:
+            root = compose(text)
+        except yaml.YAMLError:
+            return
     if root is None:
         return
     lines = Lines(text) if differs_from_editor(text) else None

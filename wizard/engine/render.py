@@ -8,32 +8,24 @@ full-screen app lays out the same parts (:func:`answer_heading`,
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
+from wizard.content.document import escape_markdown, markdown, parse, plain
 from wizard.content.model import Answer
 from wizard.engine.session import Session
 from wizard.i18n import text
 
 RULE = "─" * 40
 
-_MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+def plain_text(body: str) -> str:
+    """An answer body as plain text, read the way the app reads it (markers kept, styles dropped)."""
+    return plain(parse(body))
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown simplified to plain text: no bold markers, quote marks, heading hashes or link syntax."""
-    lines = []
-    for line in markdown.strip().splitlines():
-        stripped = line.lstrip()
-        indent = line[: len(line) - len(stripped)]
-        if stripped.startswith(">"):
-            stripped = stripped.lstrip("> ")
-        stripped = stripped.lstrip("#").lstrip() if stripped.startswith("#") else stripped
-        stripped = _MARKDOWN_LINK.sub(r"\1 (\2)", stripped)
-        stripped = _MARKDOWN_INLINE.sub("", stripped)
-        lines.append(indent + stripped)
-    return "\n".join(lines)
+def safe_markdown(body: str) -> str:
+    """An answer body as Markdown any viewer shows literally: no raw HTML, no live links."""
+    return markdown(parse(body))
 
 
 def answer_heading(answer: Answer, lang: str = "zh") -> str:
@@ -55,8 +47,8 @@ def menu_markdown(answer: Answer, lang: str = "zh") -> list[str]:
     """The click paths of an answer as numbered steps (one list per path)."""
     lines: list[str] = []
     for heading, steps in click_paths(answer, lang):
-        lines += ["", f"### {heading}", ""]
-        lines += [f"{i}. {step}" for i, step in enumerate(steps, start=1)]
+        lines += ["", f"### {escape_markdown(heading)}", ""]
+        lines += [f"{i}. {escape_markdown(step)}" for i, step in enumerate(steps, start=1)]
     return lines
 
 
@@ -73,7 +65,12 @@ def answer_text(answer: Answer, lang: str = "zh") -> str:
 
 def answer_markdown(answer: Answer, lang: str = "zh") -> str:
     """An answer as Markdown: heading, body, click paths."""
-    lines = [answer_heading(answer, lang), "", answer.body.strip(), *menu_markdown(answer, lang)]
+    lines = [
+        escape_markdown(answer_heading(answer, lang)),
+        "",
+        safe_markdown(answer.body),
+        *menu_markdown(answer, lang),
+    ]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -83,12 +80,15 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
     lines = [f"# {text('transcript_title', lang)}", ""]
     lines.append(f"- {text('transcript_date', lang)}{now:%Y-%m-%d %H:%M}")
     if session.start_tree:
-        lines.append(f"- {text('transcript_task', lang)}{session.catalog.trees[session.start_tree].title}")
+        title = escape_markdown(session.catalog.trees[session.start_tree].title)
+        lines.append(f"- {text('transcript_task', lang)}{title}")
     lines += ["", f"## {text('transcript_steps', lang)}", ""]
     for number, crumb in enumerate(session.crumbs(), start=1):
-        lines.append(f"{number}. {crumb.question} — {crumb.choice}" if crumb.question else f"{number}. {crumb.choice}")
+        question, choice = escape_markdown(crumb.question), escape_markdown(crumb.choice)
+        lines.append(f"{number}. {question} — {choice}" if question else f"{number}. {choice}")
     answer = session.answer
     if answer is not None:
-        lines += ["", f"## {text('transcript_answer', lang)}{answer_heading(answer, lang)}", "", answer.body.strip()]
+        heading = escape_markdown(answer_heading(answer, lang))
+        lines += ["", f"## {text('transcript_answer', lang)}{heading}", "", safe_markdown(answer.body)]
         lines += menu_markdown(answer, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -260,9 +260,19 @@ def mermaid_quote(text: str) -> str:
     return '"' + "<br>".join(escaped) + '"'
 
 
+MERMAID_MAX_EDGES = 500
+"""Mermaid refuses to draw more edges than this unless its config says otherwise."""
+
+
 def to_mermaid(diagram: Diagram) -> str:
-    """Mermaid flowchart source, for GitHub Markdown or https://mermaid.live."""
+    """Mermaid flowchart source, for GitHub Markdown or https://mermaid.live.
+
+    Past Mermaid's default of 500 edges the source carries a front-matter
+    config raising ``maxEdges``; without it Mermaid shows an error, not a tree.
+    """
     out = ["flowchart LR"]
+    if len(diagram.edges) > MERMAID_MAX_EDGES:
+        out = ["---", "config:", f"  maxEdges: {len(diagram.edges)}", "---", *out]
     clustered = len(diagram.clusters) > 1
     kinds: dict[NodeKind, list[str]] = {}
     for cluster in diagram.clusters:

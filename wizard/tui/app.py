@@ -14,6 +14,7 @@ reloads the same way, off the UI thread.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,9 +26,11 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from wizard.content.text import one_line
 from wizard.i18n import text
 from wizard.tui import keys, messages
 from wizard.tui.home_cache import Task
+from wizard.tui.screens.base import SessionScreen
 from wizard.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from wizard.content.model import Catalog
     from wizard.engine.search import SearchIndex
     from wizard.engine.session import Session
+    from wizard.tui.screens.base import SessionScreen
     from wizard.tui.watch import TreeWatcher
 
 MAX_SHOWN_PROBLEMS = 5
@@ -43,12 +47,17 @@ WATCH_INTERVAL = 0.5
 
 
 class CatalogLoaded(Message):
-    """A worker finished loading the trees; ``reload`` says whether it was a ``--watch`` reload."""
+    """A worker finished loading the trees; ``reload`` says whether it was a ``--watch`` reload.
 
-    def __init__(self, result: LoadResult, *, reload: bool) -> None:
+    ``result`` is None when loading itself failed (a bug, not content): the app
+    then keeps what it has rather than crash, and says so.
+    """
+
+    def __init__(self, result: LoadResult | None, *, reload: bool, error: str = "") -> None:
         super().__init__()
         self.result = result
         self.reload = reload
+        self.error = error
 
 
 class WizardApp(App[None]):
@@ -80,6 +89,7 @@ class WizardApp(App[None]):
         self.save_dir = save_dir
         self.session: Session | None = None
         self.problems: list[Diagnostic] = []
+        self.crash_message = ""
         self._indexes: dict[int, tuple[Catalog, SearchIndex]] = {}
         self._waiting: list[Callable[[], None]] = []
         self._watch_paths = list(watch_paths) if watch_paths else None
@@ -124,12 +134,25 @@ class WizardApp(App[None]):
         """Load the trees off the UI thread; the result comes back as a message."""
         from wizard.content.catalog import load_catalog
 
-        self.post_message(CatalogLoaded(load_catalog(paths), reload=reload))
+        try:
+            result = load_catalog(paths)
+        except Exception as error:  # never a crash of the clerk's app: report it and keep the last good trees
+            self.post_message(CatalogLoaded(None, reload=reload, error=f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(CatalogLoaded(result, reload=reload))
 
     @on(CatalogLoaded)
     def _loaded(self, event: CatalogLoaded) -> None:
         self._reloading = False
         result = event.result
+        if result is None:
+            message = self.t("load_crashed").format(one_line(event.error)[:200])
+            if event.reload:
+                self.notify(message, severity="error", timeout=30, markup=False)
+            else:
+                self.crash_message = message  # run_app prints it
+                self.exit(return_code=1)
+            return
         if event.reload:
             self._adopt_reload(result)
         elif result.catalog is None:
@@ -259,16 +282,31 @@ class WizardApp(App[None]):
             self.go_home()
         elif session.finished:
             if isinstance(self.screen, AnswerScreen):
+                self.screen.session = session
                 self.screen.show()
             else:
-                self.push_screen(AnswerScreen(session, self.lang, self.save_dir))
+                self.push_screen(self._reused("answer", lambda: AnswerScreen(session, self.lang, self.save_dir)))
         else:
             if isinstance(self.screen, AnswerScreen):
                 self.pop_screen()
             if isinstance(self.screen, QuestionScreen):
+                self.screen.session = session
                 self.screen.show()
             else:
-                self.push_screen(QuestionScreen(session, self.lang))
+                self.push_screen(self._reused("question", lambda: QuestionScreen(session, self.lang)))
+
+    def _reused(self, name: str, make: Callable[[], SessionScreen]) -> SessionScreen:
+        """The one question (or answer) screen, made once and shown again with the current session.
+
+        Composing a screen and styling its widgets is most of the cost of a
+        step on a slow PC; showing an installed screen again only refreshes it.
+        """
+        if not self.is_screen_installed(name):
+            self.install_screen(make(), name)
+        screen = self.get_screen(name)
+        assert isinstance(screen, SessionScreen)
+        screen.session = self.session  # type: ignore[assignment]
+        return screen
 
     # Actions shown in the footer everywhere ------------------------------------------
     def action_help(self) -> None:
@@ -311,12 +349,19 @@ class WizardApp(App[None]):
         self.adopt(result.catalog)
 
     def problem_report(self, heading: str) -> str:
-        """The heading and the first path:line:col lines of the current problems."""
-        lines = [heading, *(problem.format() for problem in self.problems[:MAX_SHOWN_PROBLEMS])]
-        extra = len(self.problems) - MAX_SHOWN_PROBLEMS
+        """The heading, the first errors as path:line:col lines (errors before warnings), and how many more."""
+        from wizard.content.diagnostics import Severity
+
+        ordered = sorted(self.problems, key=lambda problem: problem.severity is not Severity.ERROR)
+        lines = [heading, *(problem.format() for problem in ordered[:MAX_SHOWN_PROBLEMS])]
+        extra = len(ordered) - MAX_SHOWN_PROBLEMS
         if extra > 0:
             lines.append(self.t("more_problems").format(extra))
         return "\n".join(lines)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in the clerk's language how to quit (Textual's own notice is English)."""
+        self.notify(self.t("quit_hint"), markup=False)
 
     def adopt(self, catalog: Catalog) -> None:
         """Use a freshly loaded catalog; the running session moves over only if its places still exist."""
@@ -339,6 +384,8 @@ def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | N
     """
     from wizard.tui import home_cache
 
+    for name in ("COLUMNS", "LINES"):  # an exported size would win over the real terminal's (shutil)
+        os.environ.pop(name, None)
     paths = list(paths)
     cache = home_cache.default_folder()
     tasks = home_cache.read(paths, cache)
@@ -361,6 +408,9 @@ def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | N
         tasks=tasks,
     )
     app.run()
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
+        return 1
     if tasks is not None and not app.loaded and app.problems:
         _report(app.problems, lang)
         return 1

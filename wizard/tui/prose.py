@@ -18,7 +18,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 
-from wizard.engine.document import Block, table_lines
+from wizard.content.document import Block, table_lines
 from wizard.engine.linebreak import line_spans
 from wizard.tui.safe import clean
 

@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.content.document import parse
 from wizard.content.model import Answer
 from wizard.content.text import one_line
-from wizard.engine.document import parse
-from wizard.engine.render import answer_markdown, click_paths, transcript
+from wizard.engine.render import answer_text, click_paths, transcript
 from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
@@ -136,11 +136,15 @@ class AnswerScreen(SessionScreen):
 
     # Copy and save ---------------------------------------------------------------------
     def action_copy(self) -> None:
-        """Copy the answer (OSC 52 on the terminal, app.clipboard in tests)."""
+        """Send the answer as plain text to the terminal's clipboard (OSC 52; app.clipboard in tests).
+
+        A terminal may ignore OSC 52 and nothing tells us, so the notice says
+        where it was sent and that saving (s) is the sure way.
+        """
         answer = self.session.answer
         if answer is not None:
-            self.app.copy_to_clipboard(answer_markdown(answer, self.lang))
-            self.notify(self.t("copied_notice"), markup=False)
+            self.app.copy_to_clipboard(answer_text(answer, self.lang))
+            self.notify(self.t("copied_notice"), markup=False, timeout=8)
 
     def action_save(self) -> None:
         """Save the transcript as Markdown in the save folder and say where."""

@@ -13,6 +13,7 @@ what its cells cost (the checks bound table size anyway, WZ046).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -154,9 +155,13 @@ def _join_lines(runs: list[Run]) -> str:
 
 
 def plain(blocks: list[Block]) -> str:
-    """The blocks as plain text (line mode, clipboard): markers kept, styles dropped, one block a line."""
+    """The blocks as plain text (line mode, clipboard, search): markers kept, styles dropped, one block a line."""
     lines: list[str] = []
+    previous: Block | None = None
     for block in blocks:
+        if previous is not None and not (block.kind == "item" and previous.kind == "item"):
+            lines.append("")
+        previous = block
         if block.kind == "table":
             lines += table_lines(block)
         elif block.kind == "rule":
@@ -181,3 +186,48 @@ def table_lines(block: Block) -> list[str]:
         "；".join(f"{name}：{value}" if name else value for name, value in zip(header, cells, strict=False))
         for cells in body
     ]
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` that any Markdown renderer shows as itself: no emphasis, link, HTML tag or table cell."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\s*)([#>+-]|\d+[.)])(\s)", r"\1\\\2\3", escaped)  # no heading, quote or list by accident
+
+
+def markdown(blocks: list[Block]) -> str:
+    """The blocks written back as plain, safe Markdown (transcripts, the clipboard).
+
+    A transcript is opened in whatever viewer a clerk has: raw HTML in a body
+    (a script tag) and links (javascript:) must arrive as text, so everything
+    is written from the cleaned blocks, escaped, with links as 'text (address)'.
+    """
+    lines: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if previous is not None and not (block.kind == "item" and previous.kind == "item"):
+            lines.append("")
+        previous = block
+        text = "".join(
+            f"**{escape_markdown(run.text)}**" if run.style == "bold" else escape_markdown(run.text)
+            for run in block.runs
+        )
+        if block.kind == "item":
+            indent = "   " * block.depth
+            marker = "-" if block.marker in ("", "•") else block.marker
+            lines.append(f"{indent}{marker} {text}" if block.marker else f"{indent}   {text}")
+        elif block.kind == "quote":
+            lines.append(f"> {text}")
+        elif block.kind == "heading":
+            lines.append(f"**{escape_markdown(block.text)}**")
+        elif block.kind == "code":
+            lines += ["```", *(line.replace("```", "ʼʼʼ") for line in block.text.splitlines()), "```"]
+        elif block.kind == "table":
+            lines += [f"- {escape_markdown(line)}" for line in table_lines(block)]
+        elif block.kind == "rule":
+            lines.append("---")
+        else:
+            lines.append(text)
+    return "\n".join(lines)
