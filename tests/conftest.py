@@ -100,6 +100,7 @@ def invoke(neutral_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: p
 
 
 ANSWERS = """\
+way_out: {label: 以上都不是, answer: a-out}
 answers:
   a-one:
     title: 答案一
@@ -107,6 +108,10 @@ answers:
   a-two:
     title: 答案二
     body: 正文二
+  a-out:
+    kind: escalation
+    title: 转人工
+    body: 请拨打 12333。
 """
 
 TREE = """\

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from wizard.content import graph
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Answer, Catalog
 from wizard.content.walk import Walker
@@ -154,24 +155,14 @@ def answers_for(number: int) -> dict[str, Answer]:
 
 
 def reached_answers(start_tree: str) -> set[str]:
-    """Answers a clerk can end at from ``start_tree``, following 'next' and 'tree' links."""
-    trees = catalog().trees
-    seen: set[tuple[str, str]] = set()
-    todo = [(start_tree, trees[start_tree].start)]
-    found: set[str] = set()
-    while todo:
-        tree_id, question_id = todo.pop()
-        if (tree_id, question_id) in seen:
-            continue
-        seen.add((tree_id, question_id))
-        for option in trees[tree_id].nodes[question_id].options:
-            if option.answer:
-                found.add(option.answer)
-            elif option.next:
-                todo.append((tree_id, option.next))
-            elif option.tree:
-                todo.append((option.tree, trees[option.tree].start))
-    return found
+    """Answers a clerk can end at from ``start_tree`` (links to other trees and the way out included)."""
+    cat = catalog()
+    return {
+        option.answer
+        for node in graph.post_order(cat, [(start_tree, cat.trees[start_tree].start)])
+        for _, option, child in graph.edges(cat, node)
+        if child is None and option.answer
+    }
 
 
 # ── the parser itself ─────────────────────────────────────────────────────────────
@@ -295,7 +286,7 @@ def test_every_answer_has_keywords() -> None:
 
 def test_every_answer_reachable_from_some_tree() -> None:
     cat = catalog()
-    reached = set().union(*(reached_answers(tree_id) for tree_id in cat.trees))
+    reached = set().union(*(reached_answers(tree_id) for tree_id in cat.trees)) | {cat.escalation}
     unreached = sorted(set(cat.answers) - reached)
     assert not unreached, f"no tree leads to: {unreached}"
 
@@ -341,3 +332,40 @@ def test_tree_files() -> None:
         orders.append(tree.order)
     assert len(orders) == len(set(orders)), "two trees share an 'order'"
     assert all(order % 10 == 0 for order in orders)
+
+
+# ── the clerk's walk, round 2 ────────────────────────────────────────────────────
+
+
+def test_every_question_says_where_to_find_its_answer_in_the_faqs_own_words() -> None:
+    """Each question has help; every term it quotes (「…」) is in the FAQ or is one of its own options,
+    and every FAQ number it cites exists."""
+    source = FAQ_PATH.read_text(encoding="utf-8").replace("“", "「").replace("”", "」")
+    missing: list[str] = []
+    for tree in catalog().trees.values():
+        for question_id, question in tree.nodes.items():
+            if not question.help:
+                missing.append(f"{tree.id}:{question_id}: no help")
+                continue
+            labels = {option.label for option in question.options}
+            for term in re.findall(r"「([^」]+)」", question.help):
+                steps = [step.strip() for step in term.split("›")] if term not in labels else []
+                missing += [f"{tree.id}:{question_id}: 「{step}」" for step in steps if step not in source]
+            for number in re.findall(r"常见问题第 (\d+) 条", question.help):
+                assert int(number) in faq(), f"{tree.id}:{question_id} cites FAQ {number}"
+    assert not missing, missing
+
+
+def test_the_faqs_closing_contact_line_is_shown_with_every_answer() -> None:
+    assert catalog().contact == "咨询电话：12333"
+    assert "咨询电话：12333" in FAQ_PATH.read_text(encoding="utf-8")
+
+
+def test_next_steps_are_the_ones_the_faq_names() -> None:
+    """FAQ 7, 8 and 12 tell the clerk to do the 参保登记 next; their next step is FAQ 10's 参保登记 path."""
+    cat = catalog()
+    steps = {key: answer.next_step for key, answer in cat.answers.items() if answer.next_step}
+    assert {cat.answers[key].faq for key in steps} == {7, 8, 12}
+    for key, step in steps.items():
+        assert (step.answer, step.path) == ("enrol-and-stop-registration", "参保登记（新员工）"), key
+        assert "参保登记" in faq()[cat.answers[key].faq or 0].answer

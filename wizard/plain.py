@@ -8,6 +8,7 @@ the prompt again, end of input ends the walk cleanly, and no Textual is loaded.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -15,7 +16,8 @@ from typing import TextIO
 
 from wizard.content.model import Catalog
 from wizard.content.text import one_line
-from wizard.engine.render import answer_text
+from wizard.engine.linebreak import break_lines, cell_width
+from wizard.engine.render import answer_text, handoff, session_view
 from wizard.engine.session import Session
 from wizard.i18n import text
 
@@ -51,10 +53,20 @@ class LineWizard:
         self.out = stdout
         self.session = Session(catalog)
         self.echo = not _is_tty(stdin)
+        self.width = shutil.get_terminal_size((0, 0)).columns if _is_tty(stdout) else 0
+        """Lines are broken the Chinese way at this width on a terminal; 0 (a pipe): not at all."""
 
     # Output -------------------------------------------------------------------------
-    def say(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+    def say(self, line: str = "", indent: str = "") -> None:
+        """Write a line, broken to the terminal's width (wrapped lines under ``indent``)."""
+        if self.width <= 20:
+            self.out.write(line + "\n")
+            return
+        lead = " " * (len(line) - len(line.lstrip(" ")))
+        hanging = lead + indent
+        body = line[len(lead) :]
+        for number, part in enumerate(break_lines(body, self.width - cell_width(hanging) - 1) or [""]):
+            self.out.write((lead if number == 0 else hanging) + part + "\n")
 
     def ask(self, prompt: str) -> str:
         """Prompt and read one line; echo it when stdin is a pipe so the transcript reads well."""
@@ -72,61 +84,92 @@ class LineWizard:
         return text(key, self.lang)
 
     # Screens ------------------------------------------------------------------------
+    def tasks(self) -> list[tuple[str, str | None]]:
+        """(title — summary, tree id) of each task, the way out last (its tree id None)."""
+        found: list[tuple[str, str | None]] = [
+            (f"{tree.title} — {tree.summary}", tree.id) for tree in self.catalog.ordered_trees()
+        ]
+        way_out = self.catalog.way_out
+        if way_out is not None and way_out.task:
+            found.append((way_out.task, None))
+        return found
+
     def show_tasks(self) -> None:
         self.say(self.t("plain_tasks"))
-        for number, tree in enumerate(self.catalog.ordered_trees(), start=1):
-            self.say(f"  {number}. {tree.title} — {tree.summary}")
+        for number, (label, _) in enumerate(self.tasks(), start=1):
+            self.say(f"  {number}. {label}", "   ")
         self.say(self.t("plain_keys_tasks"))
 
     def show_question(self) -> None:
         question = self.session.question
         assert question is not None
         self.say()
-        trail = [choice for _, choice in self.session.trail()]
+        trail = [crumb.choice for crumb in self.session.crumbs()]
         if trail:
             self.say(self.t("plain_chosen") + " › ".join(trail))
         self.say(question.question)
         if question.help:
             for line in question.help.strip().splitlines():
                 self.say(f"   {line}")
-        for number, option in enumerate(question.options, start=1):
-            self.say(f"  {number}. {option.label}")
+        for number, option in enumerate(self.session.options, start=1):
+            self.say(f"  {number}. {option.label}", "   ")
         self.say(self.t("plain_keys_question"))
 
     def show_answer(self) -> None:
-        answer = self.session.answer
-        assert answer is not None
+        view = session_view(self.session, self.lang)
+        assert view is not None
         self.say()
-        self.say(self.t("plain_chosen") + " › ".join(choice for _, choice in self.session.trail()))
+        self.say(self.t("plain_chosen") + " › ".join(crumb.choice for crumb in self.session.crumbs()))
+        if view.tried is not None:
+            self.say()
+            self.say(self.t("answer_tried_heading") + view.tried.heading)
+            self.say(self.t("answer_not_solved") + "。")
         self.say()
-        self.say(answer_text(answer, self.lang).rstrip())
+        for line in answer_text(view).rstrip().splitlines():
+            self.say(line, "   " if line.startswith("  ") else "")
+        if view.tried is not None:
+            self.say()
+            for line in handoff(self.session, self.lang):
+                self.say(line)
         self.say()
-        self.say(self.t("plain_keys_answer"))
+        self.say(self.t("plain_keys_escalated" if self.escalated else "plain_keys_answer"))
+
+    @property
+    def escalated(self) -> bool:
+        """At the escalation page: "not solved" has nowhere further to go."""
+        return self.session.finished and not self.session.can_escalate
 
     # Loops --------------------------------------------------------------------------
-    def pick_task(self) -> str | None:
-        """The id of the task the clerk picks from the numbered list, or None to quit."""
-        trees = self.catalog.ordered_trees()
+    def pick_task(self) -> tuple[str | None, bool]:
+        """(tree id or None for the way out, True) for the task the clerk picks; (None, False) to quit."""
+        tasks = self.tasks()
         self.show_tasks()
         while True:
             reply = self.ask(self.t("plain_prompt")).lower()
             if reply == "q":
-                return None
-            picked = choice_number(reply, len(trees))
+                return None, False
+            picked = choice_number(reply, len(tasks))
             if picked is not None:
-                return trees[picked].id
+                return tasks[picked][1], True
             if reply == "?" or reply == "":
                 self.show_tasks()
                 continue
-            self.say(self.t("plain_invalid_number").format(shown(reply), len(trees)))
+            self.say(self.t("plain_invalid_task").format(shown(reply), len(tasks)))
 
-    def walk(self, tree_id: str, from_tasks: bool) -> bool:
-        """Walk one tree until the clerk quits (False) or goes back to the task list (True)."""
-        self.session.start(tree_id)
-        tree = self.catalog.trees[tree_id]
-        self.say()
-        self.say(f"【{tree.title}】{tree.summary}")
-        self.show_question()
+    def walk(self, tree_id: str | None, from_tasks: bool) -> bool:
+        """Walk one tree (or the way out, for None) until the clerk quits (False) or leaves for the task list."""
+        self.session = Session(self.catalog)
+        if tree_id is None:
+            way_out = self.catalog.way_out
+            assert way_out is not None
+            self.session.jump_to_answer(way_out.answer, via=way_out.task or way_out.label)
+            self.show_answer()
+        else:
+            self.session.start(tree_id)
+            tree = self.catalog.trees[tree_id]
+            self.say()
+            self.say(f"【{tree.title}】{tree.summary}")
+            self.show_question()
         while True:
             reply = self.ask(self.t("plain_prompt")).lower()
             if reply == "q":
@@ -141,6 +184,13 @@ class LineWizard:
                     continue
             elif reply in ("", "?"):
                 pass
+            elif self.session.finished and reply == "y":
+                self.say(self.t("solved_notice") if not self.escalated else "")
+                return from_tasks
+            elif self.session.finished and reply == "n":
+                if not self.session.escalate(via=self.t("not_solved_via")):
+                    self.say(self.t("already_escalated"))
+                    continue
             elif self.session.finished:
                 self.say(self.t("plain_invalid_key"))
                 continue
@@ -160,8 +210,8 @@ class LineWizard:
                 self.walk(tree_id, from_tasks=False)
                 return 0
             while True:
-                picked = self.pick_task()
-                if picked is None or not self.walk(picked, from_tasks=True):
+                picked, chosen = self.pick_task()
+                if not chosen or not self.walk(picked, from_tasks=True):
                     return 0
                 self.say()
         except _EndOfInput:
@@ -220,18 +270,19 @@ def run_answers(
             return 1
         given = pending.pop(0)
         used += 1
-        index = _option_index([option.label for option in question.options], given)
+        options = session.options
+        index = _option_index([option.label for option in options], given)
         if index is None:
             err.write(text("plain_answers_bad", lang).format(used, shown(given)) + "\n")
-            labels = ", ".join(f"{n}. {option.label}" for n, option in enumerate(question.options, start=1))
+            labels = ", ".join(f"{n}. {option.label}" for n, option in enumerate(options, start=1))
             err.write(f"{question.question} {labels}\n")
             return 1
         session.choose(index)
-    answer = session.answer
-    assert answer is not None
+    view = session_view(session, lang)
+    assert view is not None
     for crumb in session.crumbs():
         out.write(f"{crumb.question} {crumb.choice}\n")
-    out.write("\n" + answer_text(answer, lang))
+    out.write("\n" + answer_text(view))
     if pending:
         err.write(text("plain_answers_extra", lang).format(", ".join(shown(p) for p in pending)) + "\n")
         return 1

@@ -49,7 +49,11 @@ def test_the_shared_fixture_tree(write_files: WriteFiles) -> None:
     loaded = load_catalog([write_files(answers__yaml=ANSWERS, t__yaml=TREE)]).catalog
     assert loaded is not None
     stats = tree_stats(loaded)["t"]
-    assert (stats.paths, stats.longest, stats.depths) == (3, 2, {0: 1, 1: 1})
+    assert (stats.paths, stats.longest, stats.depths) == (
+        5,
+        2,
+        {0: 1, 1: 1},
+    )  # 甲, 乙 › (丙, 丁, way out), and the way out
 
 
 def test_a_diamond_counts_each_walk_once() -> None:
@@ -147,11 +151,11 @@ def test_check_stats_command(write_files: WriteFiles) -> None:
     run = [sys.executable, "-m", "wizard.cli", "check", str(folder), "--stats"]
     text = subprocess.run(run, capture_output=True, text=True, cwd=REPO, timeout=60)
     assert text.returncode == 0
-    assert "  t: 3 path(s), longest 2 choice(s), questions per depth 0:1, 1:1" in text.stdout.splitlines()
+    assert "  t: 5 path(s), longest 2 choice(s), questions per depth 0:1, 1:1" in text.stdout.splitlines()
     as_json = subprocess.run([*run, "--format", "json"], capture_output=True, text=True, cwd=REPO, timeout=60)
     data = json.loads(as_json.stdout)
     assert data["diagnostics"] == []
-    assert data["stats"]["t"] == {"paths": 3, "longest": 2, "questions_per_depth": {"0": 1, "1": 1}}
+    assert data["stats"]["t"] == {"paths": 5, "longest": 2, "questions_per_depth": {"0": 1, "1": 1}}
 
 
 def test_check_stats_with_errors_says_why_there_are_none(write_files: WriteFiles) -> None:

@@ -65,7 +65,10 @@ def test_a_label_with_no_close_match_lists_the_options(pytester: pytest.Pytester
     project(pytester, TREE.replace("choose: [乙, 丁]", "choose: [乙, 戊]"))
     result = pytester.runpytest(*INNER)
     result.stdout.fnmatch_lines(
-        ["trees/t.yaml:25:17: error WZ050 at question 'q2' there is no option '戊' (the options are: '丙', '丁')"]
+        [
+            "trees/t.yaml:25:17: error WZ050 at question 'q2' there is no option '戊'"
+            " (the options are: '丙', '丁', '以上都不是')"
+        ]
     )
 
 

@@ -147,8 +147,10 @@ def test_mermaid_of_each_bundled_tree_is_well_formed(tree_id: str, invoke):
     result = invoke("graph", tree_id)
     assert result.returncode == 0, result.stderr
     nodes, edges = parse_mermaid(result.stdout)
-    tree = catalog_of(BUNDLED_TREES).trees[tree_id]
-    assert len(edges) == 1 + sum(len(q.options) for q in tree.nodes.values())
+    catalog = catalog_of(BUNDLED_TREES)
+    tree = catalog.trees[tree_id]
+    exits = sum(1 for q in tree.nodes.values() if q.way_out) if catalog.way_out else 0
+    assert len(edges) == 1 + sum(len(q.options) for q in tree.nodes.values()) + exits  # the way out: one arrow each
     for question_id in tree.nodes:
         assert nodes[f"q_{question_id.replace('-', '_')}"].endswith(f"[{question_id}]")
 
@@ -172,8 +174,12 @@ def test_escalations_and_links_have_their_own_shapes(invoke):
     assert '  l_undo_change[["转到任务：' in result.stdout
     assert "class l_enrolment_errors,l_undo_change wz_link" in result.stdout
     undo = invoke("graph", "undo-change", "--format", "dot").stdout
-    assert re.search(r"a_escalation_contact \[label=\"转人工\\n.*shape=octagon", undo)
+    assert re.search(r"a_escalation_undo_outside_limits \[label=\"转人工\\n.*shape=octagon", undo)
     assert re.search(r"a_undo_staff_change \[label=\"FAQ 5\\n.*shape=note", undo)
+    assert "w_escalation_contact" not in undo  # its questions list every case: no way out (way_out: false)
+    errors = invoke("graph", "enrolment-errors", "--format", "dot").stdout
+    assert re.search(r"w_escalation_contact \[label=\"以上都不是 / 不确定\\n.*shape=octagon", errors)
+    assert "q_which_error -> w_escalation_contact [style=dashed" in errors
 
 
 def test_mermaid_quote_escapes_what_mermaid_reads():

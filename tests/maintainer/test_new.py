@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ANSWERS, BUNDLED_TREES, TREE, WriteFiles
+from tests.conftest import ANSWERS, BUNDLED_TREES, REPO, TREE, WriteFiles
 from wizard.maintainer.yaml_text import yaml_scalar
 
 
@@ -26,7 +26,7 @@ def test_scaffold_into_the_bundled_trees_passes_strict_check(trees: Path, invoke
 
     check = invoke("check", "--strict", str(trees))
     assert check.returncode == 0, check.stdout
-    assert "7 trees, 24 answers: 0 error(s), 0 warning(s)" in check.stdout
+    assert "7 trees, 26 answers: 0 error(s), 0 warning(s)" in check.stdout
 
     text = (trees / "pension-transfer.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=schema.json\n")
@@ -34,8 +34,9 @@ def test_scaffold_into_the_bundled_trees_passes_strict_check(trees: Path, invoke
     assert tree["id"] == "pension-transfer" and tree["title"] == "养老保险关系转移"
     (question,) = tree["nodes"].values()
     assert len(question["options"]) == 2 and len(tree["examples"]) == 1
-    # The second option sends everything else to a person, like the bundled trees do.
-    assert [o["answer"] for o in question["options"]] == ["pension-transfer-answer", "escalation-contact"]
+    # The bundled catalog declares a way out (every question gets it), so the second option is a second case.
+    assert [o["answer"] for o in question["options"]] == ["pension-transfer-answer", "pension-transfer-answer-other"]
+    assert question["options"][1]["label"] == "情况二（请改成实际选项）"
 
     answers_after = (trees / "answers.yaml").read_text(encoding="utf-8")
     assert answers_after.startswith(answers_before), "existing text of answers.yaml must be kept byte for byte"
@@ -121,3 +122,10 @@ def test_the_trees_option_before_the_command_works(trees: Path, invoke):
 @pytest.mark.parametrize("text", ["纯中文", 'a "b"', "#x", "a: b", "- x", "[x]", "yes", "12333", "a\\b", "  x"])
 def test_yaml_scalar_reads_back_as_written(text: str):
     assert yaml.safe_load(f"k: {yaml_scalar(text)}\n") == {"k": text}
+
+
+def test_without_trees_it_writes_into_trees_of_the_current_folder(invoke, neutral_cwd: Path):
+    result = invoke("new", "x-y", "--title", "标题")
+    assert result.returncode == 0, result.stderr
+    assert (neutral_cwd / "trees" / "x-y.yaml").is_file() and (neutral_cwd / "trees" / "answers.yaml").is_file()
+    assert not (REPO / "trees" / "x-y.yaml").exists() and not (REPO / "wizard" / "trees").exists()

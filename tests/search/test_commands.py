@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 
-from tests.conftest import ANSWERS, TREE
+from tests.conftest import ANSWERS, BUNDLED_TREES, TREE
+from wizard.content.catalog import load_catalog
+from wizard.plain import LineWizard
 
 # wizard ask -------------------------------------------------------------------------
 
@@ -182,3 +185,50 @@ def test_bare_wizard_with_piped_stdin_falls_back_to_line_mode(run_wizard):
 
 
 # No Textual ---------------------------------------------------------------------------
+
+
+# The line mode, round 2: "solved?" after every answer, 12333 after "not solved" ---------------------------
+
+
+def test_ask_prints_the_body_before_the_click_paths_and_no_doubled_colon(invoke):
+    text = invoke("ask", "户籍性质为空").stdout
+    assert text.index("员工「户籍性质」需员工自行维护。") < text.index("方式一：员工本人登录网办大厅个人账户")
+    assert "：：" not in text and not any(line.endswith("：") for line in text.splitlines() if "方式" in line)
+    assert text.rstrip().endswith("咨询电话：12333")
+
+
+def test_walk_asks_whether_it_solved_and_not_solved_reaches_12333_with_a_hand_off(invoke):
+    result = invoke("walk", "enrolment-errors", stdin="3\nn\n")
+    out = result.stdout
+    assert result.returncode == 0
+    assert "是否解决了您的问题？y 已解决，n 未解决" in out
+    after = out[out.index("> n") :]
+    assert "您试过的解答（未解决）：单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」" in after
+    assert "解答未能解决问题：请联系社保经办窗口或拨打12333" in after
+    assert "转人工时可以这样说明：" in after and "办理事项：参保登记报错处理" in after
+    solved = invoke("walk", stdin="2\n3\ny\nq\n")
+    assert "很高兴问题已解决。" in solved.stdout and solved.stdout.count("请选择要办理的事项") == 2
+
+
+def test_walk_offers_the_way_out_under_questions_and_as_the_last_task(invoke):
+    result = invoke("walk", "enrolment-errors", stdin="6\n")
+    assert "  6. 以上都不是 / 不确定" in result.stdout and "未找到对应解答" in result.stdout
+    tasks = invoke("walk", stdin="7\n")
+    assert "  7. 其他问题（常见问题中没有）" in tasks.stdout and "常见问题中没有与您的情况对应的解答" in tasks.stdout
+
+
+def test_the_task_list_does_not_offer_b(invoke):
+    result = invoke("walk", stdin="b\nq\n")
+    assert "请输入 1 到 7 之间的编号，或 q 退出。" in result.stdout and "或 b、r、q" not in result.stdout
+
+
+def test_the_line_mode_breaks_long_lines_the_chinese_way_on_a_terminal():
+    """On a terminal (not a pipe) lines are broken at its width, never before closing punctuation."""
+    out = io.StringIO()
+    wizard = LineWizard(load_catalog([BUNDLED_TREES]).catalog, "zh", io.StringIO(), out)
+    wizard.width = 40
+    wizard.say("  1. 根据身份证号码找到多条人员信息，无法办理此业务该如何处理？而且还有更多的文字要换行", "   ")
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1 and all(len(line.encode("gbk")) <= 40 for line in lines)
+    assert all(line.startswith("     ") for line in lines[1:])  # wrapped lines hang under the text
+    assert not any(line.strip()[0] in "，。；？" for line in lines)

@@ -67,7 +67,7 @@ def screen_text(app: App[object]) -> str:
     return console.export_text()
 
 
-_LAYOUT = re.compile(r"[\s▊▎▔▁]")
+_LAYOUT = re.compile(r"[\s▊▎▌▔▁▂▃▄▅▆▇█]")  # spaces, borders and scrollbar blocks
 
 
 def squeeze(text: str) -> str:
@@ -91,6 +91,6 @@ async def choose(pilot: Pilot[object], app: WizardApp, label: str) -> None:
 
 
 async def start(pilot: Pilot[object], app: WizardApp, tree_id: str) -> None:
-    """Pick a task on the home screen by its number key and start it with Enter."""
-    await pilot.press(task_key(app.catalog, tree_id), "enter")
+    """Start a task on the home screen with its number key (a digit starts it at once)."""
+    await pilot.press(task_key(app.catalog, tree_id))
     await pilot.pause()

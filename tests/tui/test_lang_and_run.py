@@ -25,7 +25,7 @@ async def test_english_interface_keeps_the_content_as_written(sample: Catalog, m
         shown = screen_text(app)
         assert "Jiangsu HR & Social Security Wizard" in shown and "Tasks" in shown
         assert "参保登记报错处理" in shown  # content stays Chinese
-        assert "1-9 Pick task" in shown and "q Quit" in shown
+        assert "1-9 Start task" in shown and "q Quit" in shown
         await start(pilot, app, "sample")
         footer = screen_text(app).splitlines()[-1]
         assert "Esc Back" in footer and "^R Restart" in footer and "h Home" in footer
@@ -55,7 +55,7 @@ async def test_the_chinese_app_is_unaffected_by_an_english_one(sample: Catalog, 
     app = make_app(sample)
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
-        assert "1-9 选中事项" in screen_text(app)
+        assert "1-9 办理事项" in screen_text(app)
 
 
 def test_run_app_reports_broken_trees_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -40,10 +40,11 @@ async def test_back_restart_and_home(sample: Catalog, make_app: MakeApp) -> None
         await pilot.press("escape")  # back from the first question: the task list
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.session is None
-        await start(pilot, app, "sample")
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+        for key in ("h", "home"):  # Home works on a question too, not only h (the option list had taken it)
+            await start(pilot, app, "sample")
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1, key
 
 
 async def test_back_from_an_answer_returns_to_its_question(sample: Catalog, make_app: MakeApp) -> None:
@@ -141,7 +142,7 @@ async def test_no_on_the_escalation_itself_says_there_is_nothing_further(sample:
         await pilot.pause()
         assert title_of(app) == "请联系社保经办机构"
         assert len(app.session.history) == 2  # type: ignore[union-attr]
-        assert [n.message for n in app._notifications] == ["没有可转接的人工服务说明。"]
+        assert [n.message for n in app._notifications] == ["这里就是转人工的说明：请拨打 12333 或到社保经办窗口咨询。"]
 
 
 async def test_copy_puts_the_answer_as_plain_text_on_the_clipboard(sample: Catalog, make_app: MakeApp) -> None:
@@ -246,17 +247,24 @@ async def test_q_quits(sample: Catalog, make_app: MakeApp) -> None:
         assert not app.is_running and app.return_code == 0
 
 
-async def test_number_keys_pick_a_task_and_enter_starts_it(sample: Catalog, make_app: MakeApp) -> None:
+async def test_a_number_key_starts_a_task_at_once_and_enter_starts_the_highlighted_one(
+    sample: Catalog, make_app: MakeApp
+) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
         tasks = app.screen.query_one("#tasks", OptionList)
-        assert [tasks.get_option_at_index(i).id for i in range(tasks.option_count)] == ["sample", "second"]
-        await pilot.press("2")
-        assert tasks.highlighted == 1 and isinstance(app.screen, HomeScreen)
-        await pilot.press("up", "enter")
+        ids = [tasks.get_option_at_index(i).id for i in range(tasks.option_count)]
+        assert ids == ["sample", "second", "@way-out"]  # the catalog's way out is the last task
+        await pilot.press("2")  # as a digit chooses at once on a question
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-        assert app.session is not None and app.session.start_tree == "sample"
+        assert app.session is not None and app.session.start_tree == "second"
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and tasks.highlighted == 1
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.session.start_tree == "sample"
         assert squeeze("参保登记报错处理") in squeeze(screen_text(app))
 
 

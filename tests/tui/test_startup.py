@@ -31,6 +31,7 @@ def test_cache_round_trip_and_any_edit_invalidates_it(tmp_path: Path) -> None:
     assert tasks == [
         home_cache.Task("sample", "参保登记报错处理", "办理参保登记时系统提示报错，按报错信息查处理办法"),
         home_cache.Task("second", "查询与打印", "打印社保结算单、查看人员月缴费明细"),
+        home_cache.Task(home_cache.WAY_OUT, "其他问题（常见问题中没有）", ""),
     ]
     answers = trees / "answers.yaml"
     stat = answers.stat()

@@ -40,7 +40,7 @@ def test_labelled_click_path_needs_steps(diagnose):
     menu = "    menu:\n      - [甲, 乙]\n      - label: 方式二\n"
     answers = ANSWERS.replace("    body: 正文二\n", "    body: 正文二\n" + menu)
     problems = diagnose(answers__yaml=answers, t__yaml=TREE)
-    assert located(problems) == [("WZ011", "answers.yaml", 10, 9)]
+    assert located(problems) == [("WZ011", "answers.yaml", 11, 9)]
     assert problems[0].message == "'steps' is required in answers.a-two.menu.1"
 
 
@@ -87,7 +87,7 @@ def test_dangling_next(diagnose):
 
 def test_dangling_answer_with_hint(diagnose):
     problems = diagnose(t__yaml=TREE.replace("answer: a-two", "answer: a-tow"))
-    assert located(problems) == [("WZ041", "answers.yaml", 5, 3), ("WZ032", "t.yaml", 19, 17)]
+    assert located(problems) == [("WZ041", "answers.yaml", 6, 3), ("WZ032", "t.yaml", 19, 17)]
     assert problems[1].hint == "did you mean 'a-two'?"
 
 
@@ -98,7 +98,7 @@ def test_dangling_tree(diagnose):
 
 def test_dangling_related_answer(diagnose):
     answers = ANSWERS.replace("    body: 正文一\n", "    body: 正文一\n    related: [a-tw0]\n")
-    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ034", "answers.yaml", 5, 15)]
+    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ034", "answers.yaml", 6, 15)]
 
 
 def test_escalation_must_be_of_kind_escalation(diagnose):
@@ -118,7 +118,7 @@ def test_unreachable_question(diagnose):
 
 def test_answer_no_tree_reaches(diagnose):
     answers = ANSWERS + "  a-three:\n    title: 答案三\n    body: 正文三\n"
-    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ041", "answers.yaml", 8, 3)]
+    assert located(diagnose(answers__yaml=answers, t__yaml=TREE)) == [("WZ041", "answers.yaml", 13, 3)]
 
 
 def test_cycle_within_a_tree(diagnose):
@@ -188,7 +188,38 @@ def test_a_table_too_wide_for_a_screen_is_an_error(diagnose):
     row = "| " + " | ".join("x" for _ in range(13)) + " |"
     wide = ANSWERS.replace("    body: 正文一\n", f"    body: |\n      {header}\n      {rule}\n      {row}\n")
     problems = diagnose(answers__yaml=wide, t__yaml=TREE)
-    assert located(problems) == [("WZ046", "answers.yaml", 4, 11)]
+    assert located(problems) == [("WZ046", "answers.yaml", 5, 11)]
     assert "13 columns" in problems[0].message
     fits = ANSWERS.replace("    body: 正文一\n", "    body: |\n      | a | b |\n      |---|---|\n      | 1 | 2 |\n")
     assert diagnose(answers__yaml=fits, t__yaml=TREE) == []
+
+
+def test_a_question_without_a_way_out_is_a_warning_unless_it_opts_out(diagnose):
+    no_way_out = ANSWERS.replace("way_out: {label: 以上都不是, answer: a-out}\n", "")
+    problems = diagnose(answers__yaml=no_way_out, t__yaml=TREE)
+    assert located(problems) == [("WZ041", "answers.yaml", 8, 3), ("WZ047", "t.yaml", 6, 3), ("WZ047", "t.yaml", 13, 3)]
+    assert not has_errors(problems)
+    opted_out = TREE.replace("    question: 问题二？\n", "    question: 问题二？\n    way_out: false\n")
+    to_a_person = opted_out.replace(
+        "      - label: 甲\n        answer: a-one\n", "      - label: 甲\n        answer: a-out\n"
+    )
+    to_a_person = to_a_person.replace("  - choose: [甲]\n    expect: a-one\n", "  - choose: [甲]\n    expect: a-out\n")
+    assert diagnose(answers__yaml=no_way_out, t__yaml=to_a_person) == []
+
+
+def test_an_option_path_must_name_a_click_path_of_its_answer(diagnose):
+    answers = ANSWERS.replace(
+        "    body: 正文一\n",
+        "    body: 正文一\n    menu:\n      - {label: 增加, steps: [甲]}\n      - {label: 减少, steps: [乙]}\n",
+    )
+    picked = TREE.replace(
+        "      - label: 甲\n        answer: a-one\n", "      - label: 甲\n        answer: a-one\n        path: 减少\n"
+    )
+    assert diagnose(answers__yaml=answers, t__yaml=picked) == []
+    wrong = picked.replace("path: 减少", "path: 减")
+    problems = diagnose(answers__yaml=answers, t__yaml=wrong)
+    assert located(problems) == [("WZ036", "t.yaml", 11, 15)] and problems[0].hint == "did you mean '减少'?"
+    on_next = TREE.replace("        next: q2\n", "        next: q2\n        path: 增加\n")
+    assert [p.code for p in diagnose(answers__yaml=answers, t__yaml=on_next)] == ["WZ036"]
+    step = answers.replace("    body: 正文二\n", "    body: 正文二\n    next_step: {label: 下一步, answer: a-one}\n")
+    assert "must say which one" in diagnose(answers__yaml=step, t__yaml=TREE)[0].message

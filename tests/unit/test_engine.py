@@ -11,7 +11,7 @@ from tests.conftest import ANSWERS, TREE
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Answer
 from wizard.content.walk import Walker
-from wizard.engine.render import answer_markdown, click_paths, menu_markdown, transcript
+from wizard.engine.render import answer_markdown, answer_text, answer_view, click_paths, handoff, transcript
 from wizard.engine.session import Place, Session, SessionError
 
 LINKED = TREE.replace("id: t", "id: u").replace("title: 任务", "title: 另一个任务")
@@ -32,7 +32,7 @@ def test_start_and_choose_to_an_answer(catalog):
     session = Session(catalog)
     session.start("t")
     assert session.question is not None and session.question.question == "问题一？"
-    assert [o.label for o in session.options] == ["甲", "乙"]
+    assert [o.label for o in session.options] == ["甲", "乙", "以上都不是"]  # the catalog's way out last
     session.choose(1)
     assert session.place == Place(tree="t", question="q2")
     session.choose("丙")
@@ -137,7 +137,7 @@ def test_click_path_headings_use_labels_or_number_the_generic_one():
     several = Answer(title="t", body="b", menu=[["甲"], {"label": "方式二：APP", "steps": ["丙"]}, ["丁"]])
     assert click_paths(several) == [("操作路径 1", ["甲"]), ("方式二：APP", ["丙"]), ("操作路径 3", ["丁"])]
     assert click_paths(several, lang="en")[0] == ("Click path 1", ["甲"])
-    assert menu_markdown(several)[1:5] == ["### 操作路径 1", "", "1. 甲", ""]
+    assert click_paths(several, path="方式二：APP") == [("方式二：APP", ["丙"])]
 
 
 def test_transcripts_and_copies_hold_no_live_html_or_links(write_files):
@@ -149,8 +149,114 @@ def test_transcripts_and_copies_hold_no_live_html_or_links(write_files):
     session = Session(catalog)
     session.start("t")
     session.choose("甲")
-    for text in (transcript(session), answer_markdown(catalog.answers["a-one"])):
+    assert "答案\\<b\\>一\\</b\\>" in transcript(session)
+    for text in (transcript(session), "\n".join(answer_markdown(answer_view(catalog, "a-one")))):
         unescaped = re.compile(r"(?<!\\)(<script|<b>|\]\(javascript:)")  # a tag or a link a viewer would act on
         assert not unescaped.search(text), text
-        assert "\\<script\\>" in text and "答案\\<b\\>一\\</b\\>" in text  # shown as text by any viewer
+        assert "\\<script\\>" in text  # shown as text by any viewer
         assert "站 (https://example.com)" in text and "**注意**" in text
+
+
+# The clerk's walk, round 2: the way out, the click path that fits, the next step, "not solved" ---------
+
+WALK_ANSWERS = """\
+escalation: sorry
+way_out: {label: 以上都不是 / 不确定, answer: contact, task: 其他问题}
+contact: 咨询电话：12333
+answers:
+  enrol:
+    faq: 10
+    title: 参保和停保
+    body: 按需申报。
+    menu:
+      - {label: 参保, steps: [单位办事, 参保登记], related: [late]}
+      - {label: 停保, steps: [单位办事, 停保登记], related: [undo]}
+    related: [late, undo]
+  late:
+    faq: 7
+    title: 月中入职
+    body: 按劳动合同起始月办理参保登记。
+    next_step: {label: 下一步：办理参保登记, answer: enrol, path: 参保}
+  undo:
+    title: 撤销
+    body: 回退。
+  contact:
+    kind: escalation
+    title: 常见问题中没有
+    body: 请拨打 12333。
+  sorry:
+    kind: escalation
+    title: 未能解决
+    body: 请拨打 12333，说明试过的解答。
+"""
+WALK_TREE = """\
+id: w
+title: 参保停保
+summary: s
+start: what
+nodes:
+  what:
+    question: 办什么？
+    options:
+      - {label: 入职, answer: enrol, path: 参保}
+      - {label: 离职, answer: enrol, path: 停保}
+      - {label: 月中入职, answer: late}
+  sure:
+    question: 确定吗？
+    way_out: false
+    options:
+      - {label: 是, answer: undo}
+      - {label: 不确定, answer: undo}
+examples:
+  - {choose: [入职], expect: enrol}
+  - {choose: [离职], expect: enrol}
+  - {choose: [月中入职], expect: late}
+"""
+
+
+@pytest.fixture
+def walk_catalog(write_files):
+    result = load_catalog([write_files(answers__yaml=WALK_ANSWERS, w__yaml=WALK_TREE)])
+    assert result.catalog is not None, [d.format() for d in result.diagnostics]
+    return result.catalog
+
+
+def test_the_way_out_comes_last_under_every_question_that_has_one(walk_catalog):
+    session = Session(walk_catalog)
+    session.start("w")
+    assert [o.label for o in session.options] == ["入职", "离职", "月中入职", "以上都不是 / 不确定"]
+    session.choose("以上都不是 / 不确定")
+    assert session.place.answer == "contact"
+    assert "1. 办什么？ — 以上都不是 / 不确定" in transcript(session)  # recorded in the transcript
+    assert [o.label for o in Session(walk_catalog).catalog.trees["w"].nodes["sure"].options] == ["是", "不确定"]
+
+
+def test_a_choice_picks_the_click_path_and_the_related_answers_that_fit(walk_catalog):
+    session = Session(walk_catalog)
+    session.start("w")
+    session.choose("离职")
+    view = answer_view(walk_catalog, "enrol", path=session.place.path)
+    assert view.paths == [("停保", ["单位办事", "停保登记"])]
+    assert [answer_id for answer_id, _ in view.related] == ["undo"] == session.related()
+    whole = answer_view(walk_catalog, "enrol")  # found by search: every path, the answer's own related
+    assert len(whole.paths) == 2 and [a for a, _ in whole.related] == ["late", "undo"]
+
+
+def test_an_answer_shows_its_next_step_and_the_contact_line(walk_catalog):
+    text = answer_text(answer_view(walk_catalog, "late"))
+    assert text.index("按劳动合同起始月办理参保登记。") < text.index("下一步：办理参保登记")
+    assert "下一步：办理参保登记\n  1. 单位办事\n  2. 参保登记" in text and "停保登记" not in text
+    assert text.rstrip().endswith("咨询电话：12333")
+
+
+def test_not_solved_keeps_the_answer_tried_and_hands_off_with_the_search(walk_catalog):
+    session = Session(walk_catalog)
+    session.jump_to_answer("late", via="搜索：月中 入职", query="月中 入职 身份证 3205")
+    assert session.escalate(via="未解决")
+    assert session.place.answer == "sorry" and session.tried is not None and session.tried.title == "月中入职"
+    lines = handoff(session)
+    assert any("月中入职（常见问题第 7 条）" in line for line in lines)
+    assert any("月中 入职 身份证 3205" in line for line in lines)
+    saved = transcript(session)
+    assert saved.index("试过但未解决的解答：月中入职") < saved.index("解答：未能解决") < saved.index("## 转人工说明")
+    assert not session.escalate(via="未解决")  # on the escalation itself there is nowhere further

@@ -147,4 +147,4 @@ def test_tree_file_brings_its_answers(write_files):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)
     result = load_catalog([folder / "t.yaml"])
     assert result.diagnostics == []
-    assert result.catalog is not None and set(result.catalog.answers) == {"a-one", "a-two"}
+    assert result.catalog is not None and set(result.catalog.answers) == {"a-one", "a-two", "a-out"}

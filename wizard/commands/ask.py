@@ -45,7 +45,7 @@ def _at_least_one(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.engine.render import answer_text
+    from wizard.engine.render import answer_text, answer_view
     from wizard.engine.search import MIN_SCORE, SearchIndex, exact_hit
     from wizard.i18n import text
     from wizard.plain import shown
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"   {text('ask_score', lang)} {hit.score:.3f} · {faq} · {hit.answer}")
             print(f"   {hit.snippet}")
         return 0
-    print(answer_text(catalog.answers[hits[0].answer], lang), end="")
+    print(answer_text(answer_view(catalog, hits[0].answer, lang)), end="")
     close = [hit for hit in hits[1:] if hit.score >= hits[0].score - NEAR_TIE]
     if close:  # a short query like "社保" fits several answers: say so rather than pretend
         print()

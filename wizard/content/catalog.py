@@ -16,7 +16,7 @@ from wizard.content.diagnostics import Diagnostic, Severity, has_errors, make
 from wizard.content.gc_pause import gc_paused
 from wizard.content.loader import FileResult, load_file
 from wizard.content.locate import tree_files
-from wizard.content.model import Answer, AnswersFile, Catalog, Tree
+from wizard.content.model import Answer, AnswersFile, Catalog, Tree, WayOut
 from wizard.content.source import SourceIndex
 
 EXAMPLE_CODES = frozenset({"WZ050", "WZ051"})
@@ -91,6 +91,8 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
     answers: dict[str, Answer] = {}
     answer_paths: dict[str, str] = {}
     escalation: str | None = None
+    way_out: WayOut | None = None
+    contact: str | None = None
     first_tree: FileResult | None = None
     has_answers_file = False
     for result in files:
@@ -106,6 +108,8 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
         elif isinstance(model, AnswersFile):
             has_answers_file = True
             escalation = escalation or model.escalation
+            way_out = way_out or model.way_out
+            contact = contact or model.contact
             for answer_id, answer in model.answers.items():
                 if answer_id in answers:
                     where = result.source.locate(("answers", answer_id), key=True)
@@ -115,4 +119,5 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
                 answer_paths[answer_id] = result.path
     if first_tree is not None and not has_answers_file:
         problems.append(make("WZ023", first_tree.path, (1, 1)))
-    return Catalog(trees=trees, answers=answers, escalation=escalation), problems
+    catalog = Catalog(trees=trees, answers=answers, escalation=escalation, way_out=way_out, contact=contact)
+    return catalog, problems

@@ -12,7 +12,7 @@ from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, mak
 from wizard.content.document import parse
 from wizard.content.graph import Node, bfs, post_order, roots
 from wizard.content.model import Answer, Catalog, Option, Tree
-from wizard.content.source import SourceIndex
+from wizard.content.source import Loc, SourceIndex
 from wizard.content.walk import Walker
 
 _REFERENCE_CODES = {"next": "WZ031", "answer": "WZ032", "tree": "WZ033"}
@@ -42,12 +42,19 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
         path, where = index.tree_at(tree.id, ("start",))
         problems.append(make("WZ030", path, where, start=tree.start, hint=did_you_mean(tree.start, nodes)))
     answers, trees = catalog.answers, catalog.trees
+    way_out = catalog.way_out_option
     for question_id, question in nodes.items():
-        options = question.options
-        if len(options) < 2:
+        own = question.options
+        if len(own) < 2:  # counted without the way out: one real case is no choice, none leaves the clerk stuck
             path, where = index.tree_at(tree.id, ("nodes", question_id, "options"))
-            code = "WZ045" if not options else "WZ043"
-            problems.append(make(code, path, where, question=question_id, count=len(options)))
+            code = "WZ045" if not own else "WZ043"
+            problems.append(make(code, path, where, question=question_id, count=len(own)))
+        options = own
+        if way_out is not None and question.way_out:
+            options = [*own, way_out]
+        elif question.way_out and not _escalates(own, answers):
+            path, where = index.tree_at(tree.id, ("nodes", question_id), key=True)
+            problems.append(make("WZ047", path, where, question=question_id))
         seen: dict[str, int] = {}
         for number, option in enumerate(options):
             if option.next is not None:
@@ -60,9 +67,11 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
                 path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, kind))
                 fields = {"label": option.label, "question": question_id, "target": target}
                 problems.append(make(_REFERENCE_CODES[kind], path, where, hint=did_you_mean(target, known), **fields))
+            problems += _check_option_path(tree, question_id, number, option, catalog, index)
             first = seen.setdefault(option.label, number)
             if first != number:
-                path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, "label"))
+                loc: Loc = ("nodes", question_id, "options", first if number == len(question.options) else number)
+                path, where = index.tree_at(tree.id, (*loc, "label"))
                 problems.append(make("WZ044", path, where, question=question_id, label=option.label, first=first + 1))
     if tree.start in nodes:
         reachable = bfs(tree)
@@ -72,6 +81,31 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
                     path, where = index.tree_at(tree.id, ("nodes", question_id), key=True)
                     problems.append(make("WZ040", path, where, question=question_id))
     return problems
+
+
+def _escalates(options: list[Option], answers: dict[str, Answer]) -> bool:
+    """Whether one of ``options`` ends at an escalation answer (a way out to a person)."""
+    return any(o.answer in answers and answers[o.answer].kind == "escalation" for o in options if o.answer)
+
+
+def _check_option_path(
+    tree: Tree, question_id: str, number: int, option: Option, catalog: Catalog, index: SourceIndex
+) -> list[Diagnostic]:
+    """An option's 'path:' must go with 'answer:' and name one of that answer's click paths."""
+    if option.path is None or number >= len(tree.nodes[question_id].options):
+        return []
+    path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, "path"))
+    if option.answer is None:
+        return [make("WZ036", path, where, "needs-answer", label=option.label, question=question_id)]
+    answer = catalog.answers.get(option.answer)
+    if answer is None:
+        return []  # WZ032 says so already
+    labels = [click.label for click in answer.menu if click.label]
+    if option.path in labels:
+        return []
+    hint = did_you_mean(option.path, labels)
+    fields = {"where": option.label, "click_path": option.path, "answer": option.answer}
+    return [make("WZ036", path, where, hint=hint, **fields)]
 
 
 def _check_answers(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
@@ -85,21 +119,51 @@ def _check_answers(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
             problems.append(make("WZ034", source.path, where, "escalation", answer=catalog.escalation, hint=hint))
         elif escalation.kind != "escalation":
             problems.append(make("WZ035", source.path, where, answer=catalog.escalation, kind=escalation.kind))
+    if catalog.way_out is not None and catalog.way_out.answer not in catalog.answers and source is not None:
+        where = source.locate(("way_out", "answer"))
+        hint = did_you_mean(catalog.way_out.answer, catalog.answers)
+        problems.append(make("WZ034", source.path, where, "way-out", answer=catalog.way_out.answer, hint=hint))
     for answer_id, answer in catalog.answers.items():
         problems += _check_tables(answer_id, answer, index)
-        for number, related in enumerate(answer.related):
-            if related not in catalog.answers:
-                path, where = index.answer_at(answer_id, ("related", number))
-                hint = did_you_mean(related, catalog.answers)
-                problems.append(make("WZ034", path, where, answer=answer_id, related=related, hint=hint))
+        related_lists: list[tuple[Loc, list[str]]] = [(("related",), answer.related)]
+        related_lists += [(("menu", n, "related"), p.related) for n, p in enumerate(answer.menu) if p.related]
+        for loc, ids in related_lists:
+            for number, related in enumerate(ids):
+                if related not in catalog.answers:
+                    path, where = index.answer_at(answer_id, (*loc, number))
+                    hint = did_you_mean(related, catalog.answers)
+                    problems.append(make("WZ034", path, where, answer=answer_id, related=related, hint=hint))
+        problems += _check_next_step(answer_id, answer, catalog, index)
     if catalog.trees:
         reached = {o.answer for t in catalog.trees.values() for q in t.nodes.values() for o in q.options}
         reached.add(catalog.escalation)
+        if catalog.way_out is not None:
+            reached.add(catalog.way_out.answer)
         for answer_id in catalog.answers:
             if answer_id not in reached:
                 path, where = index.answer_at(answer_id)
                 problems.append(make("WZ041", path, where, answer=answer_id))
     return problems
+
+
+def _check_next_step(answer_id: str, answer: Answer, catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+    """A next step names an existing answer and, when that answer has several click paths, which one."""
+    step = answer.next_step
+    if step is None:
+        return []
+    target = catalog.answers.get(step.answer)
+    if target is None:
+        path, where = index.answer_at(answer_id, ("next_step", "answer"))
+        hint = did_you_mean(step.answer, catalog.answers)
+        return [make("WZ034", path, where, "next-step", answer=answer_id, related=step.answer, hint=hint)]
+    labels = [click.label for click in target.menu if click.label]
+    path, where = index.answer_at(answer_id, ("next_step", "path"))
+    if step.path is None and len(target.menu) != 1:
+        return [make("WZ036", path, where, "several", answer=step.answer, where="next_step")]
+    if step.path is not None and step.path not in labels:
+        hint = did_you_mean(step.path, labels)
+        return [make("WZ036", path, where, where="next_step", click_path=step.path, answer=step.answer, hint=hint)]
+    return []
 
 
 MAX_TABLE_COLUMNS = 12

@@ -233,7 +233,33 @@ CODES: dict[str, Code] = {
             _E,
             "reference to a missing answer",
             Message("answer '{answer}' lists '{related}' as related, but there is no such answer"),
-            {"escalation": Message("the escalation answer '{answer}' does not exist")},
+            {
+                "escalation": Message("the escalation answer '{answer}' does not exist"),
+                "way-out": Message("the way out leads to '{answer}', but there is no such answer"),
+                "next-step": Message(
+                    "answer '{answer}' names '{related}' as its next step, but there is no such answer"
+                ),
+            },
+        ),
+        Code(
+            "WZ036",
+            _E,
+            "click path not found",
+            Message(
+                "'{where}' names the click path '{click_path}' of answer '{answer}', "
+                "but that answer has no path labelled so",
+                "use one of the 'label:' values under that answer's 'menu:'",
+            ),
+            {
+                "needs-answer": Message(
+                    "option '{label}' of question '{question}' has 'path:' but no 'answer:'",
+                    "'path:' picks a click path of the answer the option ends at",
+                ),
+                "several": Message(
+                    "answer '{answer}' has several click paths; '{where}' must say which one with 'path:'",
+                    "add 'path:' with one of the 'label:' values under that answer's 'menu:'",
+                ),
+            },
         ),
         Code(
             "WZ035",
@@ -288,6 +314,17 @@ CODES: dict[str, Code] = {
             Message(
                 "question '{question}' has no options, so a clerk who reaches it is stuck",
                 "add the options a clerk can pick",
+            ),
+        ),
+        Code(
+            "WZ047",
+            _W,
+            "question without a way out",
+            Message(
+                "question '{question}' offers no way out: no option ends at an escalation answer and the catalog "
+                "declares no 'way_out'",
+                "declare 'way_out:' in answers.yaml, add an option to the escalation answer, "
+                "or write 'way_out: false' under the question if its options cover every case",
             ),
         ),
         Code(

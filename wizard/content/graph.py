@@ -4,6 +4,8 @@ A question anywhere in the catalog is a :data:`Node`, (tree id, question id).
 An option leads to another question of its tree (``next:``), to the start
 question of another tree (``tree:``), or ends at an answer (``answer:``):
 :func:`target` says which, and nothing else in the program decides it again.
+Every question also offers the catalog's way out, last (:func:`options`),
+unless it opts out.
 The checks, the session, coverage, suggestions, statistics, search and the
 diagrams all follow :func:`edges`, :func:`post_order` and :func:`bfs`.
 
@@ -42,10 +44,19 @@ def target(catalog: Catalog, tree_id: str, option: Option) -> Node | None:
     return None
 
 
+def options(catalog: Catalog, node: Node) -> list[Option]:
+    """What a clerk can pick at question ``node``: its options, then the catalog's way out (unless it opts out)."""
+    question = catalog.trees[node[0]].nodes[node[1]]
+    way_out = catalog.way_out_option
+    if way_out is None or not question.way_out:
+        return question.options
+    return [*question.options, way_out]
+
+
 def edges(catalog: Catalog, node: Node) -> Iterator[Edge]:
-    """The options of question ``node`` with where each leads."""
+    """The options of question ``node`` (the way out last) with where each leads."""
     tree_id = node[0]
-    for index, option in enumerate(catalog.trees[tree_id].nodes[node[1]].options):
+    for index, option in enumerate(options(catalog, node)):
         yield index, option, target(catalog, tree_id, option)
 
 

@@ -14,6 +14,7 @@ half the time and take a fraction of the memory. :func:`validate` and
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
@@ -44,8 +45,15 @@ _content = dataclass(config=_STRICT, frozen=True, slots=True, kw_only=True)
 class ClickPath:
     """One click path through the web hall, with an optional heading."""
 
-    label: ShortText | None = Field(None, description="Heading shown above the steps, e.g. '方式二：江苏智慧人社APP'.")
+    label: ShortText | None = Field(
+        default=None, description="Heading shown above the steps, e.g. '方式二：江苏智慧人社APP'."
+    )
     steps: list[ShortText] = Field(min_length=1, description="Menu names clicked in order.")
+    related: list[Id] | None = Field(
+        default=None,
+        description="Ids of the answers worth offering when an option picks this path (instead of the answer's "
+        "'related'): the follow-ups of stopping an employee's insurance are not those of enrolling one.",
+    )
 
 
 def _steps_only(value: object) -> object:
@@ -61,11 +69,11 @@ class Answer:
     """One answer a clerk can land on: an FAQ entry or an escalation to a person."""
 
     kind: Literal["faq", "escalation"] = Field(
-        "faq",
+        default="faq",
         description="'faq' for an answer taken from the FAQ; 'escalation' when the FAQ has "
         "no answer and the clerk is sent to the service counter or the 12333 hotline.",
     )
-    faq: int | None = Field(None, ge=1, description="Number of the entry in the source FAQ.")
+    faq: int | None = Field(default=None, ge=1, description="Number of the entry in the source FAQ.")
     title: ShortText = Field(description="Heading shown above the answer.")
     body: Text = Field(description="The answer in Markdown, faithful to the FAQ.")
     menu: list[ClickPathItem] = Field(
@@ -78,6 +86,33 @@ class Answer:
         description="Error messages, menu names and plain phrases a clerk would type.",
     )
     related: list[Id] = Field(default_factory=list, description="Ids of answers worth offering next to this one.")
+    next_step: NextStep | None = Field(
+        default=None,
+        description="What the clerk does next, when the answer says so (FAQ 7: 'then do the 参保登记'): "
+        "another answer's click path, shown on the same screen.",
+    )
+
+
+@_content
+class NextStep:
+    """The next thing to do, named by the answer's own text: a click path of another answer."""
+
+    label: ShortText = Field(description="Heading of the step, e.g. '下一步：办理参保登记'.")
+    answer: Id = Field(description="Id of the answer whose click path is the step.")
+    path: ShortText | None = Field(
+        default=None, description="Label of that answer's click path (its only one when omitted)."
+    )
+
+
+@_content
+class WayOut:
+    """The honest 'none of these' offered under every question, declared once for the whole catalog."""
+
+    label: ShortText = Field(description="Shown as the last option of every question, e.g. '以上都不是 / 不确定'.")
+    answer: Id = Field(description="Where it leads: usually the escalation answer (service counter, 12333).")
+    task: ShortText | None = Field(
+        default=None, description="Also shown as the last task on the home screen, e.g. '其他问题（常见问题中没有）'."
+    )
 
 
 @_content
@@ -85,8 +120,16 @@ class AnswersFile:
     """The contents of ``answers.yaml``: every answer, once, by id."""
 
     escalation: Id | None = Field(
-        None,
+        default=None,
         description="Id of the escalation answer shown when a clerk says an answer did not help.",
+    )
+    way_out: WayOut | None = Field(
+        default=None,
+        description="The way out shown last under every question (unless a question says 'way_out: false') "
+        "and as the last task on the home screen.",
+    )
+    contact: ShortText | None = Field(
+        None, description="A line shown under every answer, e.g. the FAQ's closing '咨询电话：12333'."
     )
     answers: dict[Id, Answer] = Field(description="Answer id → answer.", json_schema_extra=_ID_KEYS)
 
@@ -107,9 +150,14 @@ class Option:
     """One choice under a question; it leads to exactly one place."""
 
     label: ShortText = Field(description="What the clerk picks, short and unambiguous.")
-    next: Id | None = Field(None, description="Id of the next question in this tree.")
-    answer: Id | None = Field(None, description="Id of the answer this choice ends at.")
-    tree: Id | None = Field(None, description="Id of another tree to continue in.")
+    next: Id | None = Field(default=None, description="Id of the next question in this tree.")
+    answer: Id | None = Field(default=None, description="Id of the answer this choice ends at.")
+    tree: Id | None = Field(default=None, description="Id of another tree to continue in.")
+    path: ShortText | None = Field(
+        default=None,
+        description="With 'answer': the label of the one click path of that answer that fits this choice "
+        "(the others are not shown).",
+    )
 
     @model_validator(mode="after")
     def _exactly_one_target(self) -> Option:
@@ -139,15 +187,19 @@ class Question:
     """A question the wizard asks, with the options that branch from it."""
 
     question: ShortText = Field(description="The question, phrased the way a clerk thinks.")
-    help: Text | None = Field(None, description="Optional hint shown under the question.")
+    help: Text | None = Field(default=None, description="Optional hint shown under the question.")
     options: list[Option] = Field(description="The choices, in the order shown.")
+    way_out: bool = Field(
+        default=True,
+        description="false: no catalog way out under this question (its own options already cover every case).",
+    )
 
 
 @_content
 class Example:
     """A scenario: the labels a clerk picks, and the answer they must reach."""
 
-    name: ShortText | None = Field(None, description="Optional name shown in test reports.")
+    name: ShortText | None = Field(default=None, description="Optional name shown in test reports.")
     choose: list[ShortText] = Field(description="Option labels picked in order.")
     expect: Id = Field(description="Id of the answer the walk must end at.")
 
@@ -159,7 +211,7 @@ class Tree:
     id: Id = Field(description="Stable id of the tree, used by 'tree:' links and the CLI.")
     title: ShortText = Field(description="Task title on the home screen.")
     summary: ShortText = Field(description="One line under the title on the home screen.")
-    order: int = Field(100, description="Position on the home screen; lower comes first.")
+    order: int = Field(default=100, description="Position on the home screen; lower comes first.")
     start: Id = Field(description="Id of the first question.")
     nodes: dict[Id, Question] = Field(description="Question id → question.", json_schema_extra=_ID_KEYS)
     examples: list[Example] = Field(default_factory=list, description="Scenarios that the tree-coverage tests walk.")
@@ -172,6 +224,13 @@ class Catalog:
     trees: dict[str, Tree]
     answers: dict[str, Answer]
     escalation: str | None = None
+    way_out: WayOut | None = None
+    contact: str | None = None
+
+    @functools.cached_property
+    def way_out_option(self) -> Option | None:
+        """The catalog's way out as the option shown last under every question that has one."""
+        return Option(label=self.way_out.label, answer=self.way_out.answer) if self.way_out else None
 
     def ordered_trees(self) -> list[Tree]:
         """Trees in home-screen order (then by title, so the order is stable)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wizard.content.diagnostics import Diagnostic, did_you_mean, make
-from wizard.content.graph import Node, target
+from wizard.content.graph import Node, options, target
 from wizard.content.model import Catalog, Example
 from wizard.content.source import Loc, Position
 
@@ -70,7 +70,7 @@ class Walker:
         if found is None:
             found = {}
             tree_id = node[0]
-            for index, option in enumerate(self.catalog.trees[tree_id].nodes[node[1]].options):
+            for index, option in enumerate(options(self.catalog, node)):
                 if option.label not in found:
                     found[option.label] = (index, target(self.catalog, tree_id, option), option.answer)
             self._choices[node] = found

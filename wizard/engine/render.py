@@ -8,10 +8,11 @@ full-screen app lays out the same parts (:func:`answer_heading`,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from wizard.content.document import escape_markdown, markdown, parse, plain
-from wizard.content.model import Answer
+from wizard.content.model import Answer, Catalog
 from wizard.engine.session import Session
 from wizard.i18n import text
 
@@ -33,49 +34,122 @@ def answer_heading(answer: Answer, lang: str = "zh") -> str:
     return f"{answer.title}（{text('faq_number', lang).format(answer.faq)}）" if answer.faq else answer.title
 
 
-def click_paths(answer: Answer, lang: str = "zh") -> list[tuple[str, list[str]]]:
-    """Each click path with its heading: its own label, else '操作路径' (numbered when there are several)."""
+ClickPathText = tuple[str, list[str]]
+"""A click path as shown: its heading and its steps."""
+
+
+def click_paths(answer: Answer, lang: str = "zh", path: str | None = None) -> list[ClickPathText]:
+    """Each click path with its heading: its own label, else '操作路径' (numbered when there are several).
+
+    With ``path``, only the click path of that label: the one the clerk's choice picked.
+    """
     numbered = len(answer.menu) > 1
     generic = text("menu_path", lang)
     return [
-        (path.label or (f"{generic} {number}" if numbered else generic), list(path.steps))
-        for number, path in enumerate(answer.menu, start=1)
+        (click.label or (f"{generic} {number}" if numbered else generic), list(click.steps))
+        for number, click in enumerate(answer.menu, start=1)
+        if path is None or click.label == path
     ]
 
 
-def menu_markdown(answer: Answer, lang: str = "zh") -> list[str]:
-    """The click paths of an answer as numbered steps (one list per path)."""
-    lines: list[str] = []
-    for heading, steps in click_paths(answer, lang):
-        lines += ["", f"### {escape_markdown(heading)}", ""]
-        lines += [f"{i}. {escape_markdown(step)}" for i, step in enumerate(steps, start=1)]
-    return lines
+@dataclass(frozen=True)
+class AnswerView:
+    """Everything shown with an answer, decided once for the app, the line mode, copies and transcripts."""
+
+    answer: Answer
+    heading: str
+    paths: list[ClickPathText]
+    next_step: ClickPathText | None
+    related: list[tuple[str, Answer]]
+    contact: str | None
+    tried: AnswerView | None = None
+    """After "not solved": the view of the answer that did not help."""
 
 
-def answer_text(answer: Answer, lang: str = "zh") -> str:
-    """An answer as plain text: title with FAQ number, click paths as numbered steps, then the body."""
-    lines = [answer_heading(answer, lang), RULE]
-    for heading, steps in click_paths(answer, lang):
-        lines.append(f"{heading}:" if lang == "en" else f"{heading}：")
-        lines += [f"  {step_number}. {step}" for step_number, step in enumerate(steps, start=1)]
-        lines.append("")
-    lines.append(plain_text(answer.body))
+def answer_view(
+    catalog: Catalog, answer_id: str, lang: str = "zh", *, path: str | None = None, tried: str | None = None
+) -> AnswerView:
+    """The view of ``answer_id``; ``path`` narrows it to the click path a choice picked."""
+    answer = catalog.answers[answer_id]
+    step = answer.next_step
+    next_step = None
+    if step is not None and step.answer in catalog.answers:
+        paths = click_paths(catalog.answers[step.answer], lang, step.path)
+        if paths:
+            next_step = (step.label, paths[0][1])
+    picked = next((click for click in answer.menu if click.label == path), None) if path else None
+    related_ids = picked.related if picked is not None and picked.related is not None else answer.related
+    related = [(related_id, catalog.answers[related_id]) for related_id in related_ids if related_id in catalog.answers]
+    return AnswerView(
+        answer,
+        answer_heading(answer, lang),
+        click_paths(answer, lang, path if picked is not None else None),
+        next_step,
+        related,
+        catalog.contact,
+        answer_view(catalog, tried, lang) if tried in catalog.answers else None,
+    )
+
+
+def session_view(session: Session, lang: str = "zh") -> AnswerView | None:
+    """The view of the answer the session stands on (None at a question)."""
+    place = session.place if session.started else None
+    if place is None or place.answer is None:
+        return None
+    return answer_view(session.catalog, place.answer, lang, path=place.path, tried=place.tried)
+
+
+def _steps_text(heading: str, steps: list[str]) -> list[str]:
+    return [heading, *(f"  {number}. {step}" for number, step in enumerate(steps, start=1))]
+
+
+def answer_text(view: AnswerView) -> str:
+    """An answer as plain text, in the order of the screen: title, body, click paths, next step, contact."""
+    lines = [view.heading, RULE, plain_text(view.answer.body)]
+    for heading, steps in view.paths:
+        lines += ["", *_steps_text(heading, steps)]
+    if view.next_step is not None:
+        lines += ["", *_steps_text(*view.next_step)]
+    if view.contact:
+        lines += ["", view.contact]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def answer_markdown(answer: Answer, lang: str = "zh") -> str:
-    """An answer as Markdown: heading, body, click paths."""
-    lines = [
-        escape_markdown(answer_heading(answer, lang)),
-        "",
-        safe_markdown(answer.body),
-        *menu_markdown(answer, lang),
-    ]
-    return "\n".join(lines).strip() + "\n"
+def _steps_markdown(heading: str, steps: list[str]) -> list[str]:
+    return ["", f"### {escape_markdown(heading)}", "", *(f"{i}. {escape_markdown(s)}" for i, s in enumerate(steps, 1))]
+
+
+def answer_markdown(view: AnswerView) -> list[str]:
+    """An answer as Markdown lines: body, click paths, next step, contact (the heading is the caller's)."""
+    lines = [safe_markdown(view.answer.body)]
+    for heading, steps in view.paths:
+        lines += _steps_markdown(heading, steps)
+    if view.next_step is not None:
+        lines += _steps_markdown(*view.next_step)
+    if view.contact:
+        lines += ["", escape_markdown(view.contact)]
+    return lines
+
+
+def handoff(session: Session, lang: str = "zh") -> list[str]:
+    """What to tell the service counter or 12333: the task, the choices, the answer tried, the error searched for."""
+    lines = [text("handoff_title", lang)]
+    if session.start_tree:
+        lines.append(text("handoff_task", lang) + session.catalog.trees[session.start_tree].title)
+    choices = [f"{crumb.question} › {crumb.choice}" for crumb in session.crumbs() if crumb.question]
+    if choices:
+        lines.append(text("handoff_choices", lang) + "；".join(choices))
+    tried = session.tried
+    if tried is not None:
+        lines.append(text("handoff_tried", lang) + answer_heading(tried, lang))
+    searched = [query for query in session.queries() if query]
+    if searched:
+        lines.append(text("handoff_searched", lang) + "；".join(searched))
+    return lines
 
 
 def transcript(session: Session, now: datetime | None = None, lang: str = "zh") -> str:
-    """The walk as Markdown: each question and choice, then the answer, with the date."""
+    """The walk as Markdown: each question and choice, the answer tried, the answer, the hand-off; with the date."""
     now = now or datetime.now()
     lines = [f"# {text('transcript_title', lang)}", ""]
     lines.append(f"- {text('transcript_date', lang)}{now:%Y-%m-%d %H:%M}")
@@ -86,9 +160,18 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
     for number, crumb in enumerate(session.crumbs(), start=1):
         question, choice = escape_markdown(crumb.question), escape_markdown(crumb.choice)
         lines.append(f"{number}. {question} — {choice}" if question else f"{number}. {choice}")
-    answer = session.answer
-    if answer is not None:
-        heading = escape_markdown(answer_heading(answer, lang))
-        lines += ["", f"## {text('transcript_answer', lang)}{heading}", "", safe_markdown(answer.body)]
-        lines += menu_markdown(answer, lang)
+    view = session_view(session, lang)
+    if view is not None:
+        if view.tried is not None:
+            heading = escape_markdown(view.tried.heading)
+            lines += ["", f"## {text('transcript_tried', lang)}{heading}", "", *answer_markdown(view.tried)]
+        heading = escape_markdown(view.heading)
+        lines += ["", f"## {text('transcript_answer', lang)}{heading}", "", *answer_markdown(view)]
+        if view.tried is not None:
+            lines += [
+                "",
+                f"## {text('handoff_heading', lang)}",
+                "",
+                *(escape_markdown(x) for x in handoff(session, lang)),
+            ]
     return "\n".join(lines).rstrip() + "\n"

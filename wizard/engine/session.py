@@ -10,26 +10,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.content.graph import target
+from wizard.content.graph import options, target
 from wizard.content.model import Answer, Catalog, Option, Question
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a clerk can stand: a question of a tree, or an answer."""
+    """Where a clerk can stand: a question of a tree, or an answer.
+
+    At an answer, ``path`` is the click path the clerk's choice picked (None:
+    all of them), and ``tried`` the answer that did not help, when "not
+    solved" led here.
+    """
 
     tree: str | None = None
     question: str | None = None
     answer: str | None = None
+    path: str | None = None
+    tried: str | None = None
 
 
 @dataclass(frozen=True)
 class Step:
-    """One move: from ``place``, the clerk chose ``label`` (or jumped, e.g. by search, when ``via`` is set)."""
+    """One move: from ``place``, the clerk chose ``label`` (or jumped, e.g. by search, when ``via`` is set).
+
+    ``query`` is what the clerk searched for, when the jump came from a search.
+    """
 
     place: Place
     label: str
     via: bool = False
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class Session:
         self._places: list[Place] = []
         self._steps: list[Step] = []
         self._start_via: str | None = None
+        self._start_query: str | None = None
 
     # Where we are -----------------------------------------------------------------
     @property
@@ -92,8 +104,26 @@ class Session:
 
     @property
     def options(self) -> list[Option]:
-        question = self.question
-        return list(question.options) if question else []
+        """The options at the current question, the catalog's way out last (none at an answer)."""
+        place = self.place
+        if place.tree is None or place.question is None:
+            return []
+        return list(options(self.catalog, (place.tree, place.question)))
+
+    @property
+    def tried(self) -> Answer | None:
+        """The answer that did not solve it, when the clerk said so ("not solved" led here)."""
+        answer_id = self.place.tried if self.started else None
+        return self.catalog.answers[answer_id] if answer_id else None
+
+    def related(self) -> list[str]:
+        """Answers worth offering next: those of the click path the choice picked, else the answer's own."""
+        answer = self.answer
+        if answer is None:
+            return []
+        picked = next((path for path in answer.menu if path.label == self.place.path), None)
+        related = picked.related if picked is not None and picked.related is not None else answer.related
+        return [answer_id for answer_id in related if answer_id in self.catalog.answers]
 
     @property
     def history(self) -> tuple[Step, ...]:
@@ -118,7 +148,7 @@ class Session:
             raise SessionError(f"no tree '{tree_id}'")
         self._places = [Place(tree=tree.id, question=tree.start)]
         self._steps = []
-        self._start_via = None
+        self._start_via = self._start_query = None
 
     def choose(self, choice: int | str) -> Place:
         """Pick an option by 0-based index or by its label; returns the new place."""
@@ -126,7 +156,10 @@ class Session:
         place = self.place
         tree_id = place.tree or ""
         node = target(self.catalog, tree_id, option)
-        new = Place(tree=tree_id, answer=option.answer) if node is None else Place(tree=node[0], question=node[1])
+        if node is None:
+            new = Place(tree=tree_id, answer=option.answer, path=option.path)
+        else:
+            new = Place(tree=node[0], question=node[1])
         self._steps.append(Step(place, option.label))
         self._places.append(new)
         return new
@@ -162,24 +195,33 @@ class Session:
         """Back to the first question of the tree the clerk started with."""
         self.back(len(self._steps))
 
-    def jump_to_answer(self, answer_id: str, via: str) -> None:
-        """Show an answer directly (from search, or an escalation); back returns here."""
+    def jump_to_answer(self, answer_id: str, via: str, *, tried: str | None = None, query: str | None = None) -> None:
+        """Show an answer directly (from search, or an escalation); back returns here.
+
+        ``query`` is the search that found it: the hand-off to a person repeats it.
+        """
         if answer_id not in self.catalog.answers:
             raise SessionError(f"no answer '{answer_id}'")
-        target_place = Place(answer=answer_id)
+        target_place = Place(answer=answer_id, tried=tried)
         if not self._places:
             self._places = [target_place]
             self._steps = []
-            self._start_via = via
+            self._start_via, self._start_query = via, query
             return
-        self._steps.append(Step(self.place, via, via=True))
+        self._steps.append(Step(self.place, via, via=True, query=query))
         self._places.append(target_place)
+
+    def queries(self) -> list[str]:
+        """What the clerk searched for on the way here, oldest first."""
+        found = [self._start_query] if self._start_query else []
+        return found + [step.query for step in self._steps if step.query]
 
     def escalate(self, via: str) -> bool:
         """Go to the catalog's escalation answer ("not solved"); False when there is none or the clerk is on it."""
         if not self.can_escalate:
             return False
-        self.jump_to_answer(self.catalog.escalation or "", via=via)
+        tried = self.place.answer
+        self.jump_to_answer(self.catalog.escalation or "", via=via, tried=tried)
         return True
 
     def rebase(self, catalog: Catalog) -> bool:
@@ -189,10 +231,19 @@ class Session:
         with the new one, so a clerk never loses their place to an edit.
         """
         places = [step.place for step in self._steps] + self._places[-1:]
-        if all(_exists(catalog, place) for place in places):
+        if all(_exists(catalog, place) for place in places) and self._labels_exist(catalog):
             self.catalog = catalog
             return True
         return False
+
+    def _labels_exist(self, catalog: Catalog) -> bool:
+        """Whether every choice of this walk is still an option where it was chosen (the trail must read true)."""
+        for step in self._steps:
+            if not step.via and step.place.tree is not None and step.place.question is not None:
+                labels = {option.label for option in options(catalog, (step.place.tree, step.place.question))}
+                if step.label not in labels:
+                    return False
+        return True
 
     # The trail ----------------------------------------------------------------------
     def crumbs(self) -> list[Crumb]:
@@ -214,6 +265,6 @@ class Session:
 def _exists(catalog: Catalog, place: Place) -> bool:
     """Whether a place of a session can still be shown with ``catalog``."""
     if place.answer is not None:
-        return place.answer in catalog.answers
+        return place.answer in catalog.answers and (place.tried is None or place.tried in catalog.answers)
     tree = catalog.trees.get(place.tree or "")
     return tree is not None and (place.question or "") in tree.nodes

@@ -43,6 +43,8 @@ class Edge:
     target: str
     label: str = ""
     jump: bool = False
+    way_out: bool = False
+    """An arrow to the catalog's way out (drawn thin and dashed: it is there at every question)."""
 
 
 @dataclass
@@ -145,11 +147,20 @@ def _tree_cluster(catalog: Catalog, tree: Tree, ids: _Ids, prefix: tuple[str, ..
     edges.append(Edge(start, ids(*prefix, "q", tree.start)))
     for question_id, question in tree.nodes.items():
         add(Node(ids(*prefix, "q", question_id), "question", f"{wrap(question.question)}\n[{question_id}]"))
+    way_out = catalog.way_out_option
     for question_id, question in tree.nodes.items():
         source = ids(*prefix, "q", question_id)
-        for option in question.options:
+        shown = [*question.options, way_out] if way_out is not None and question.way_out else question.options
+        for option in shown:
             label = wrap(option.label, WRAP_CELLS // 2 + 6)
-            if option.next:
+            if option is way_out:  # every question's exit: one node, thin dashed arrows
+                answer_id = option.answer or ""
+                text = (
+                    f"{option.label}\n{wrap(catalog.answers[answer_id].title if answer_id in catalog.answers else '?')}"
+                )
+                target = add(Node(ids(*prefix, "w", answer_id), "escalation", f"{text}\n[{answer_id}]"))
+                edges.append(Edge(source, target, "", way_out=True))
+            elif option.next:
                 edges.append(Edge(source, ids(*prefix, "q", option.next), label))
             elif option.answer:
                 answer = catalog.answers.get(option.answer)
@@ -220,6 +231,8 @@ def to_dot(diagram: Diagram) -> str:
             attributes.append(f"label={dot_quote(edge.label)}")
         if edge.jump:
             attributes.append('style=dashed, color="#b26a00", constraint=false')
+        if edge.way_out:
+            attributes.append('style=dashed, color="#c62828", arrowsize=0.6')
         suffix = f" [{', '.join(attributes)}]" if attributes else ""
         out.append(f"  {edge.source} -> {edge.target}{suffix};")
     out.append("}")
@@ -286,7 +299,7 @@ def to_mermaid(diagram: Diagram) -> str:
         if clustered:
             out.append("  end")
     for edge in diagram.edges:
-        arrow = "-.->" if edge.jump else "-->"
+        arrow = "-.->" if edge.jump or edge.way_out else "-->"
         label = f"|{mermaid_quote(edge.label)}|" if edge.label else ""
         out.append(f"  {edge.source} {arrow}{label} {edge.target}")
     for kind, style in _MERMAID_CLASSES.items():

@@ -1,11 +1,12 @@
 """``wizard new``: write a starter tree that passes ``wizard check --strict`` as it is.
 
 A tree whose options end at answers needs those answers to exist. The starter
-tree has one question with two options: the first ends at a new starter answer
-(appended as text to answers.yaml, clearly marked 【待填写】), the second, "其他情况",
-ends at the escalation answer named in answers.yaml, the way the bundled trees
-send every unlisted case to a person. When answers.yaml names no escalation, a
-second starter answer takes its place. Existing files are never rewritten: the
+tree has one question with two options; the first ends at a new starter answer
+(appended as text to answers.yaml, clearly marked 【待填写】). Every question
+needs an honest way out (WZ047): when answers.yaml declares ``way_out``, every
+question has it already and the second option is a second starter case; else
+the second option, "其他情况", ends at the escalation answer answers.yaml names,
+or at a new starter escalation answer. Existing files are never rewritten: the
 answers are appended as text (comments and layout survive), and the result is
 parsed and compared with the original before anything is written.
 """
@@ -32,6 +33,7 @@ MAX_NEW_ID = 64
 TODO = "【待填写】"
 FIRST_LABEL = "情况一（请改成实际选项）"
 OTHER_LABEL = "其他情况（以上都不是）"
+SECOND_LABEL = "情况二（请改成实际选项）"
 
 
 class ScaffoldError(Exception):
@@ -83,7 +85,9 @@ def _free_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def tree_text(tree_id: str, title: str, summary: str, question_id: str, targets: list[str]) -> str:
+def tree_text(
+    tree_id: str, title: str, summary: str, question_id: str, targets: list[str], second_label: str = OTHER_LABEL
+) -> str:
     """The starter tree file: one question, two options, one example, and the schema line for editors."""
     return f"""\
 # yaml-language-server: $schema=schema.json
@@ -104,7 +108,7 @@ nodes:
     options:
       - label: {FIRST_LABEL}
         answer: {targets[0]}
-      - label: {OTHER_LABEL}
+      - label: {second_label}
         answer: {targets[1]}
 
 examples:
@@ -114,13 +118,14 @@ examples:
 """
 
 
-def answers_block(title: str, answer_ids: list[str], indent: int) -> str:
+def answers_block(title: str, answer_ids: list[str], indent: int, escalations: frozenset[str] = frozenset()) -> str:
     """Starter answers to append under ``answers:``, indented like the entries already there."""
     pad = " " * indent
     lines = ["", f"{pad}# ── 新任务「{title}」的起步答案（wizard new 生成）：请改成常见问题的原文 ──", ""]
     for number, answer_id in enumerate(answer_ids, start=1):
         lines += [
             f"{pad}{answer_id}:",
+            *([f"{pad}  kind: escalation"] if answer_id in escalations else []),
             f"{pad}  title: {yaml_scalar(f'{TODO}{title}：答案{number}的标题')}",
             f"{pad}  body: |",
             f"{pad}    {TODO}把常见问题的解答写在这里，可以用 Markdown：",
@@ -177,19 +182,27 @@ def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None)
 
     taken = set(old_answers.answers) if old_answers else set()
     escalation = old_answers.escalation if old_answers else None
+    way_out = old_answers.way_out if old_answers else None
     first = _free_id(f"{tree_id}-answer", taken)
     new_answers = [first]
-    if escalation and escalation in taken:
+    new_escalations: frozenset[str] = frozenset()
+    second_label = OTHER_LABEL
+    if way_out is None and escalation and escalation in taken:
         targets = [first, escalation]
     else:
         second = _free_id(f"{tree_id}-answer-other", taken | {first})
         new_answers.append(second)
         targets = [first, second]
+        if way_out is None:  # the option to a person is the question's way out: make it an escalation
+            new_escalations = frozenset({second})
+        else:
+            second_label = SECOND_LABEL
     question_id = _free_id(f"{tree_id}-start", question_ids)
 
-    new_text = old_text + ("" if old_text.endswith("\n") else "\n") + answers_block(title, new_answers, indent)
+    block = answers_block(title, new_answers, indent, new_escalations)
+    new_text = old_text + ("" if old_text.endswith("\n") else "\n") + block
     _verify_append(old_answers, new_text, new_answers, answers_path)
-    tree = tree_text(tree_id, title, summary, question_id, targets)
+    tree = tree_text(tree_id, title, summary, question_id, targets, second_label)
 
     created: list[Path] = []
     folder.mkdir(parents=True, exist_ok=True)

@@ -199,10 +199,17 @@ class WizardApp(App[None]):
         self._when_loaded(lambda: self.start_task(event.tree_id))
 
     def start_task(self, tree_id: str) -> None:
-        """Begin a new session at the first question of a tree."""
+        """Begin a new session at the first question of a tree (the way-out task: at its answer)."""
         from wizard.engine.session import Session
+        from wizard.tui.home_cache import WAY_OUT
 
-        if self.catalog is None or tree_id not in self.catalog.trees:
+        if self.catalog is None:
+            return
+        way_out = self.catalog.way_out
+        if tree_id == WAY_OUT and way_out is not None:
+            self.open_answer(way_out.answer, way_out.task or way_out.label, fresh=True)
+            return
+        if tree_id not in self.catalog.trees:
             return
         self.session = Session(self.catalog)
         self.session.start(tree_id)
@@ -216,9 +223,9 @@ class WizardApp(App[None]):
 
     @on(messages.OpenAnswer)
     def _open_answer(self, event: messages.OpenAnswer) -> None:
-        self._when_loaded(lambda: self.open_answer(event.answer_id, event.via, fresh=event.fresh))
+        self._when_loaded(lambda: self.open_answer(event.answer_id, event.via, fresh=event.fresh, query=event.query))
 
-    def open_answer(self, answer_id: str, via: str, *, fresh: bool = False) -> None:
+    def open_answer(self, answer_id: str, via: str, *, fresh: bool = False, query: str | None = None) -> None:
         """Jump to an answer (search, related); ``fresh`` starts a new session on the current catalog."""
         from wizard.engine.session import Session
 
@@ -227,7 +234,7 @@ class WizardApp(App[None]):
                 return
             self.session = Session(self.catalog)
         if answer_id in self.session.catalog.answers:
-            self.session.jump_to_answer(answer_id, via=via)
+            self.session.jump_to_answer(answer_id, via=via, query=query)
             self.show_place()
 
     @on(messages.GoBack)
@@ -267,6 +274,8 @@ class WizardApp(App[None]):
         """Go to the escalation answer (service counter, 12333), unless already there."""
         if self.session is not None and self.session.escalate(via=self.t("not_solved_via")):
             self.show_place()
+        elif self.session is not None and self.session.catalog.escalation == self.session.place.answer:
+            self.notify(self.t("already_escalated"), markup=False)
         else:
             self.notify(self.t("no_escalation"), markup=False)
 

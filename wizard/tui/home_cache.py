@@ -27,9 +27,13 @@ if TYPE_CHECKING:
 APP_NAME = "hrss-wizard"
 
 
+WAY_OUT = "@way-out"
+"""The id of the way-out task (no tree id can start with '@')."""
+
+
 @dataclass(frozen=True)
 class Task:
-    """What the home screen shows for one tree."""
+    """What the home screen shows for one tree, or for the catalog's way out (id WAY_OUT, no summary)."""
 
     id: str
     title: str
@@ -79,4 +83,8 @@ def write(paths: Sequence[Path], folder: Path, catalog: Catalog) -> None:
 
 
 def tasks_of(catalog: Catalog) -> list[Task]:
-    return [Task(tree.id, tree.title, tree.summary) for tree in catalog.ordered_trees()]
+    """The home screen's list: every tree in order, then the way out when the catalog names a task for it."""
+    tasks = [Task(tree.id, tree.title, tree.summary) for tree in catalog.ordered_trees()]
+    if catalog.way_out is not None and catalog.way_out.task:
+        tasks.append(Task(WAY_OUT, catalog.way_out.task, ""))
+    return tasks

@@ -19,7 +19,7 @@ from wizard.i18n import STRINGS, text
 NAVIGATION: list[BindingType] = [
     Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
     Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
-    Binding("home,h", "home", "key_home", id="home", key_display="h"),
+    Binding("home,h", "home", "key_home", id="home", key_display="h", priority=True),  # before the lists' own Home
 ]
 """Shared by the question and the answer screen: back, restart, home."""
 
@@ -48,6 +48,7 @@ ANSWER: list[BindingType] = [
     Binding("c", "copy", "key_copy", id="copy"),
     Binding("s", "save", "key_save", id="save"),
     *NAVIGATION,
+    *(Binding(str(n), f"related({n - 1})", "key_related", id=f"related-{n}", show=False) for n in range(1, 10)),
 ]
 
 SEARCH: list[BindingType] = [
@@ -62,12 +63,13 @@ HELP: list[BindingType] = [
 _ENTER_START = Binding("enter", "", "key_start", key_display="Enter")
 _ENTER_OPEN = Binding("enter", "", "key_open", key_display="Enter")
 _TAB_CRUMB = Binding("tab", "", "key_crumb", key_display="Tab")
+_DIGITS_RELATED = Binding("1", "", "key_related", key_display="1-9")
 
 HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("help_everywhere", APP),
     ("help_home", [*HOME, _ENTER_START]),
     ("help_question", [*QUESTION, _TAB_CRUMB]),
-    ("help_answer", ANSWER),
+    ("help_answer", [*ANSWER, _DIGITS_RELATED]),
     ("help_search", [*SEARCH, _ENTER_OPEN]),
 ]
 """What the help screen lists, section by section: each screen's shown keys plus the keys widgets handle."""

@@ -47,13 +47,17 @@ class GoHome(Message):
 
 
 class OpenAnswer(Message):
-    """Show an answer directly; ``via`` is the trail's label, ``fresh`` starts a new session."""
+    """Show an answer directly; ``via`` is the trail's label, ``fresh`` starts a new session.
 
-    def __init__(self, answer_id: str, via: str, *, fresh: bool = False) -> None:
+    ``query`` is the search text that found it (kept for the hand-off to a person).
+    """
+
+    def __init__(self, answer_id: str, via: str, *, fresh: bool = False, query: str | None = None) -> None:
         super().__init__()
         self.answer_id = answer_id
         self.via = via
         self.fresh = fresh
+        self.query = query
 
 
 class Solved(Message):

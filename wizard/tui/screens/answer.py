@@ -1,7 +1,9 @@
-"""The answer screen: title, Markdown body, click paths, trail, and "did this solve it?".
+"""The answer screen: title, body, the click path that fits, the next step, and "did this solve it?".
 
-The Markdown widget is imported here, so only clerks who reach an answer pay
-for it; start-up imports the home screen only.
+What is shown is decided by :func:`wizard.engine.render.session_view` (the same
+view the line mode, copies and transcripts use); this screen lays it out. After
+"not solved" it shows the answer tried (folded to its title and path), says it
+did not help, and offers the hand-off summary for the 12333 call.
 """
 
 from __future__ import annotations
@@ -14,24 +16,24 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.content.document import parse
-from wizard.content.model import Answer
 from wizard.content.text import one_line
-from wizard.engine.render import answer_text, click_paths, transcript
+from wizard.engine.render import AnswerView, ClickPathText, answer_text, handoff, session_view, transcript
 from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
 from wizard.tui.transcripts import default_folder, reason_key, save_transcript
+from wizard.tui.widgets.key_bar import KeyBar
 
 
-def menu_content(answer: Answer, lang: str) -> Stack:
+def paths_content(paths: list[ClickPathText]) -> Stack:
     """Each click path under its heading as numbered steps, one per line (never a raw arrow)."""
     items: list[Wrapped | None] = []
-    for heading, steps in click_paths(answer, lang):
+    for heading, steps in paths:
         if items:
             items.append(None)
         items.append(wrapped(heading, "bold"))
@@ -53,20 +55,26 @@ def _button(label: str, id: str, variant: Literal["success", "warning"]) -> Butt
 
 
 class AnswerScreen(SessionScreen):
-    """Shows the session's answer; y/n say whether it helped, c copies, s saves."""
+    """Shows the session's answer; y/n say whether it helped, c copies, s saves, 1–9 open related answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.ANSWER
 
     def __init__(self, session: Session, lang: str = "zh", save_dir: Path | None = None) -> None:
         super().__init__(session, lang)
         self.save_dir = save_dir
+        self.view: AnswerView | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="answer-scroll"):
+            yield Static(id="answer-tried", classes="tried")
+            yield Static(Content(self.t("answer_not_solved")), id="not-solved", classes="heading")
             yield Static(id="answer-title")
             yield Static(id="answer-faq")
             yield Static(id="answer-body")
             yield Static(id="answer-menu")
+            yield Static(id="answer-next")
+            yield Static(id="answer-handoff")
+            yield Static(id="answer-contact")
             yield Static(id="answer-trail")
             yield Static(Content(self.t("answer_solved")), id="answer-solved", classes="heading")
             with Horizontal(id="answer-buttons"):
@@ -74,37 +82,48 @@ class AnswerScreen(SessionScreen):
                 yield _button(self.t("answer_no"), "no", "warning")
             yield Static(Content(self.t("answer_related")), id="related-heading", classes="heading")
             yield OptionList(id="related")
-        yield Footer()
+        yield KeyBar(self.key_hints())
+
+    def _fill(self, selector: str, content: object | None) -> None:
+        """Show ``content`` in the widget, or hide the widget when there is nothing to show."""
+        widget = self.query_one(selector, Static)
+        widget.display = content is not None
+        if content is not None:
+            widget.update(content)  # type: ignore[arg-type]
 
     def show(self) -> None:
-        """Render the session's current answer."""
-        session = self.session
-        answer = session.answer if session.started else None
-        if answer is None:
+        """Render the session's current answer, its top on screen."""
+        view = session_view(self.session, self.lang)
+        self.view = view
+        if view is None:
             return
-        self.query_one("#answer-title", Static).update(wrapped(answer.title))
-        faq = self.query_one("#answer-faq", Static)
-        faq.update(Content(self.t("answer_faq").format(answer.faq) if answer.faq else ""))
-        faq.display = answer.faq is not None
-        self.query_one("#answer-body", Static).update(prose(parse(answer.body)))
-        menu = self.query_one("#answer-menu", Static)
-        menu.update(menu_content(answer, self.lang))
-        menu.display = bool(answer.menu)
-        crumbs = session.crumbs()
-        trail_widget = self.query_one("#answer-trail", Static)
-        trail_widget.update(trail_content(crumbs, self.t("answer_trail")))
-        trail_widget.display = bool(crumbs)
-        related = [(answer_id, session.catalog.answers.get(answer_id)) for answer_id in answer.related]
-        shown = [(answer_id, other) for answer_id, other in related if other is not None]
+        answer, tried = view.answer, view.tried
+        self._fill("#answer-tried", _tried_content(tried, self.t("answer_tried_heading")) if tried else None)
+        self.query_one("#not-solved").display = tried is not None
+        self._fill("#answer-title", wrapped(answer.title))
+        self._fill("#answer-faq", Content(self.t("answer_faq").format(answer.faq)) if answer.faq else None)
+        self._fill("#answer-body", prose(parse(answer.body)))
+        self._fill("#answer-menu", paths_content(view.paths) if view.paths else None)
+        self._fill("#answer-next", paths_content([view.next_step]) if view.next_step else None)
+        handoff_lines = handoff(self.session, self.lang) if tried else []
+        self._fill(
+            "#answer-handoff",
+            Stack([*(wrapped(line) for line in handoff_lines), wrapped(self.t("answer_handoff_copy"), "dim")])
+            if tried
+            else None,
+        )
+        self._fill("#answer-contact", wrapped(view.contact, "bold") if view.contact else None)
+        crumbs = self.session.crumbs()
+        self._fill("#answer-trail", trail_content(crumbs, self.t("answer_trail")) if crumbs else None)
         related_list = self.query_one("#related", OptionList)
         related_list.set_options(
             Option(hanging(f"{number}. ", [other.title]), id=answer_id)
-            for number, (answer_id, other) in enumerate(shown, start=1)
+            for number, (answer_id, other) in enumerate(view.related, start=1)
         )
-        related_list.display = bool(shown)
-        if shown:
+        related_list.display = bool(view.related)
+        if view.related:
             related_list.highlighted = 0
-        self.query_one("#related-heading").display = bool(shown)
+        self.query_one("#related-heading").display = bool(view.related)
         scroll = self.query_one("#answer-scroll", VerticalScroll)
         scroll.focus()  # not a button: Enter must never decide "solved" and throw the answer away
         scroll.scroll_home(animate=False)
@@ -125,26 +144,35 @@ class AnswerScreen(SessionScreen):
     def _no(self) -> None:
         self.action_not_solved()
 
+    def action_related(self, index: int) -> None:
+        """Open related answer number ``index + 1`` (keys 1–9)."""
+        if self.view is not None and index < len(self.view.related):
+            self._open_related(self.view.related[index][0])
+
     @on(OptionList.OptionSelected, "#related")
     def _related_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        answer_id = event.option.id
-        if answer_id is None:
-            return
+        if event.option.id is not None:
+            self._open_related(event.option.id)
+
+    def _open_related(self, answer_id: str) -> None:
         title = self.session.catalog.answers[answer_id].title
         self.post_message(messages.OpenAnswer(answer_id, f"{self.t('answer_related')}：{title}"))
 
     # Copy and save ---------------------------------------------------------------------
     def action_copy(self) -> None:
-        """Send the answer as plain text to the terminal's clipboard (OSC 52; app.clipboard in tests).
+        """Send the answer as plain text (after "not solved", the hand-off first) to the terminal's clipboard.
 
-        A terminal may ignore OSC 52 and nothing tells us, so the notice says
-        where it was sent and that saving (s) is the sure way.
+        OSC 52 in a terminal, app.clipboard in tests. A terminal may ignore OSC 52
+        and nothing tells us, so the notice says where it was sent and that
+        saving (s) is the sure way.
         """
-        answer = self.session.answer
-        if answer is not None:
-            self.app.copy_to_clipboard(answer_text(answer, self.lang))
-            self.notify(self.t("copied_notice"), markup=False, timeout=8)
+        view = self.view
+        if view is None:
+            return
+        parts = ["\n".join(handoff(self.session, self.lang))] if view.tried else []
+        self.app.copy_to_clipboard("\n\n".join([*parts, answer_text(view)]))
+        self.notify(self.t("copied_notice"), markup=False, timeout=8)
 
     def action_save(self) -> None:
         """Save the transcript as Markdown in the save folder and say where."""
@@ -157,8 +185,15 @@ class AnswerScreen(SessionScreen):
         except OSError as error:
             key = reason_key(error)
             reason = self.t(key) if key else one_line(error.strerror or str(error))
-            self.notify(
-                self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）"), severity="error", markup=False
-            )
+            message = self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）")
+            self.notify(message, severity="error", markup=False)
             return
         self.notify(self.t("saved_notice").format(path), markup=False, timeout=10)
+
+
+def _tried_content(view: AnswerView, heading: str) -> Stack:
+    """The answer that did not help, folded to its title and click path (it was read already)."""
+    items: list[Wrapped | None] = [wrapped(heading, "dim"), wrapped(view.heading, "bold")]
+    for path_heading, steps in view.paths:
+        items.append(Wrapped([" › ".join(steps)], f"{path_heading}：", "dim"))
+    return Stack(items)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.screen import Screen
 
 from wizard.i18n import text
-from wizard.tui import messages
+from wizard.tui import keys, messages
 from wizard.tui.keys import localize
+from wizard.tui.widgets.key_bar import KeyHint, hints
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session
@@ -49,6 +50,10 @@ class WizardScreen(Screen[None]):
 
     def show(self) -> None:
         """Render what the screen shows from its attributes; nothing by default."""
+
+    def key_hints(self) -> list[KeyHint]:
+        """The keys this screen's bar shows: its own, then the app's."""
+        return hints(self.BINDINGS, self.lang, "screen") + hints(keys.APP, self.lang, "app")
 
 
 class SessionScreen(WizardScreen):

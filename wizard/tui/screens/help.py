@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wizard.tui import keys
 from wizard.tui.screens.base import WizardScreen
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class HelpScreen(WizardScreen):
@@ -28,7 +29,7 @@ class HelpScreen(WizardScreen):
             yield Static(Content(self.t("help_title")), id="help-title", classes="heading")
             yield Static(self.key_table(), id="help-keys")
             yield Static(Content(self.t("help_close")), id="help-close")
-        yield Footer()
+        yield KeyBar(self.key_hints())
 
     def key_table(self) -> Content:
         """Sections of 'key  description' lines."""

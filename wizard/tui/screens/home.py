@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui import keys
@@ -21,10 +21,17 @@ from wizard.tui.home_cache import Task
 from wizard.tui.messages import StartTask
 from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.screens.base import WizardScreen
+from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from wizard.engine.search import SearchIndex
+
+
+HOME_CHROME = 10
+"""Lines the home screen needs besides the task list: title, search box, heading, borders, keys."""
+SUBTITLE = 2
+"""Lines the subtitle takes, with its margin."""
 
 
 class HomeScreen(WizardScreen):
@@ -65,26 +72,37 @@ class HomeScreen(WizardScreen):
         with SearchPanel(above=[title, subtitle], fresh=True, lang=self.lang, id="home"):
             yield Static(Content(self.t("tasks_heading")), id="tasks-heading", classes="heading")
             yield OptionList(id="tasks")
-        yield Footer()
+        yield KeyBar(self.key_hints())
 
     def on_mount(self) -> None:
         self.query_one(SearchPanel).index = self._index
         self.query_one("#tasks").focus()  # WizardScreen.on_mount then lists the tasks
 
     def show(self) -> None:
-        """List the tasks (again after a reload), keeping the highlighted one."""
+        """List the tasks (again after a reload or a resize), keeping the highlighted one.
+
+        Where the terminal is short, the subtitle goes first, then the tasks'
+        summaries (one line a task), so that the whole list stays in view.
+        """
         tasks = self.query_one("#tasks", OptionList)
         highlighted = tasks.highlighted
+        room = self.size.height - HOME_CHROME
+        roomy = room >= 2 * len(self._tasks)
+        self.query_one("#home-subtitle").display = room - SUBTITLE >= 2 * len(self._tasks)
         options = []
         for number, task in enumerate(self._tasks, start=1):
             lead = f"{number}. "
-            prompt = Stack(
-                [Wrapped([(task.title, "bold")], lead, "bold"), Wrapped([(task.summary, "dim")], " " * len(lead))]
-            )
-            options.append(Option(prompt, id=task.id))
+            lines = [Wrapped([(task.title, "bold")], lead, "bold")]
+            if roomy and task.summary:
+                lines.append(Wrapped([(task.summary, "dim")], " " * len(lead)))
+            options.append(Option(Stack(lines), id=task.id))
         tasks.set_options(options)
         if options:
             tasks.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.show()
 
     def focus_search(self) -> None:
         self.query_one(SearchPanel).focus_box()
@@ -104,11 +122,13 @@ class HomeScreen(WizardScreen):
             self.post_message(StartTask(event.option.id))
 
     def action_pick(self, index: int) -> None:
-        """Highlight task number ``index + 1`` (Enter then starts it)."""
+        """Start task number ``index + 1`` at once, as a digit chooses at once on a question."""
         tasks = self.query_one("#tasks", OptionList)
         if tasks.display and index < tasks.option_count:
             tasks.highlighted = index
-            tasks.focus()
+            task_id = tasks.get_option_at_index(index).id
+            if task_id is not None:
+                self.post_message(StartTask(task_id))
 
     def action_clear_search(self) -> None:
         self.query_one(SearchPanel).clear()

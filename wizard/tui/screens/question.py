@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui import keys, messages
 from wizard.tui.prose import hanging, wrapped
 from wizard.tui.screens.base import SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class QuestionScreen(SessionScreen):
@@ -31,7 +32,11 @@ class QuestionScreen(SessionScreen):
             yield Static(id="question")
             yield Static(id="help")
         yield OptionList(id="options")
-        yield Footer()
+        yield KeyBar(self.key_hints())
+
+    def on_mount(self) -> None:
+        # Only the option list and the steps chosen take the focus: Tab goes from one straight to the other.
+        self.query_one("#question-top").can_focus = False
 
     def show(self) -> None:
         """Render the session's current question (nothing to do if it moved to an answer)."""
@@ -51,7 +56,7 @@ class QuestionScreen(SessionScreen):
         options = self.query_one("#options", OptionList)
         options.set_options(
             Option(hanging(f"{number}. ", [option.label]), id=f"option-{number - 1}")
-            for number, option in enumerate(question.options, start=1)
+            for number, option in enumerate(session.options, start=1)
         )
         options.highlighted = 0
         options.focus()

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wizard.tui import keys
 from wizard.tui.screens.base import WizardScreen
+from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class SearchScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         heading = Static(Content(self.t("search_heading")), classes="heading")
         yield SearchPanel(above=[heading], fresh=self._fresh, lang=self.lang, id="search-panel")
-        yield Footer()
+        yield KeyBar(self.key_hints())
 
     def on_mount(self) -> None:
         panel = self.query_one(SearchPanel)

@@ -153,5 +153,6 @@ class SearchPanel(Vertical):
     def _open(self, answer_id: str | None) -> None:
         if answer_id is None:
             return
-        via = text("search_via", self.lang).format(self.query_text.strip())
-        self.post_message(OpenAnswer(answer_id, via, fresh=self.fresh))
+        query = self.query_text.strip()
+        via = text("search_via", self.lang).format(query)
+        self.post_message(OpenAnswer(answer_id, via, fresh=self.fresh, query=query))

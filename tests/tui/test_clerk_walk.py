@@ -1,0 +1,154 @@
+"""The clerk's walk on real screens: answers open at their top, Enter keeps them, the way out, the click
+path that fits, the next step, "not solved" with its hand-off, the keys at every size."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+
+from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
+from wizard.content.model import Catalog
+from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.question import QuestionScreen
+
+CLOSING = "，。、；：？！」』）》"
+OPENING = "「『（《"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_every_answer_opens_at_its_title_and_faq_number(
+    bundled: Catalog, make_app: MakeApp, size: tuple[int, int]
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=size) as pilot:
+        for answer_id, answer in bundled.answers.items():
+            app.open_answer(answer_id, "搜索：x", fresh=True)
+            await pilot.pause()
+            assert isinstance(app.screen, AnswerScreen)
+            assert app.screen.query_one("#answer-scroll", VerticalScroll).scroll_y == 0, answer_id
+            top = squeeze("".join(screen_text(app).splitlines()[:6]))
+            assert squeeze(answer.title)[:12] in top, (answer_id, top)
+            if answer.faq:
+                assert f"常见问题第{answer.faq}条" in top, answer_id
+            await pilot.press("enter")  # Enter never means "solved": the answer stays
+            await pilot.pause()
+            assert isinstance(app.screen, AnswerScreen) and app.session.place.answer == answer_id  # type: ignore[union-attr]
+
+
+async def test_lines_break_the_chinese_way_at_60_80_and_100_columns(bundled: Catalog, make_app: MakeApp) -> None:
+    for width in (60, 80, 100):
+        app = make_app(bundled)
+        async with app.run_test(size=(width, 60)) as pilot:
+            app.open_answer("enrol-error-hukou-empty", "搜索：x", fresh=True)
+            await pilot.pause()
+            lines = [line.strip(" ▊▎▁▂▃▄▅▆▇█") for line in screen_text(app).splitlines()]
+            for line in filter(None, lines):
+                assert line[0] not in CLOSING, (width, line)
+                assert line[-1] not in OPENING and not line.endswith("›"), (width, line)
+            assert "个人中心 › 我的信息 › 修改" in "".join(lines) or width < 100
+
+
+async def test_every_question_offers_the_way_out_last_and_home_offers_it_too(
+    bundled: Catalog, make_app: MakeApp
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        options = app.screen.query_one("#options", OptionList)
+        last = options.get_option_at_index(options.option_count - 1).prompt
+        assert last.plain == "以上都不是 / 不确定"  # type: ignore[union-attr]
+        await choose(pilot, app, "以上都不是 / 不确定")
+        assert app.session is not None and app.session.place.answer == "escalation-contact"
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press(str(len(bundled.trees) + 1))  # the last task: 其他问题（常见问题中没有）
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert app.session.place.answer == "escalation-contact" and app.session.trail() == [
+            ("", "其他问题（常见问题中没有）")
+        ]
+
+
+async def test_a_choice_shows_only_its_click_path_and_the_answers_that_fit(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot, app, "query-and-print")
+        await choose(pilot, app, "人员花名册")
+        await choose(pilot, app, "人员减少花名册（停保登记）")
+        menu = app.screen.query_one("#answer-menu", Static).content.plain  # type: ignore[union-attr]
+        assert "人员减少花名册" in menu and "用人单位退工停保登记" in menu
+        assert "人员增加花名册" not in menu
+        await pilot.press("h")
+        await pilot.pause()
+        await start(pilot, app, "enrol-and-stop")
+        await choose(pilot, app, "员工离职，办停保登记")
+        shown = screen_text(app)
+        assert "停保登记（员工离职）" in shown and "参保登记（新员工）" not in shown
+        related = app.screen.query_one("#related", OptionList)
+        titles = [squeeze(str(related.get_option_at_index(i).prompt.plain)) for i in range(related.option_count)]  # type: ignore[union-attr]
+        assert titles and not any("11日之后" in title or "重复缴费" in title for title in titles)
+        await pilot.press("1")  # a digit opens that related answer
+        await pilot.pause()
+        assert app.session is not None and app.session.place.answer == "print-change-roster"
+
+
+async def test_an_answer_that_names_a_next_step_shows_its_click_path(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 50)) as pilot:
+        app.open_answer("join-after-11th", "搜索：x", fresh=True)
+        await pilot.pause()
+        shown = squeeze(screen_text(app))
+        assert "下一步：为员工办理参保登记1.单位办事2.社会保险3.社会保险登记4.用人单位用工参保登记" in shown
+        assert "咨询电话：12333" in shown
+
+
+async def test_not_solved_keeps_the_answer_tried_and_offers_the_hand_off(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("slash", *"户籍性质为空", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        shown = squeeze(screen_text(app))
+        assert "您试过的解答（未解决）：单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」" in shown
+        assert "上面这条解答没有解决您的问题" in shown and "未找到对应解答" not in shown
+        assert "搜索过的报错信息或问题：户籍性质为空" in shown
+        await pilot.press("c")
+        assert app.clipboard.startswith("转人工时可以这样说明：")
+        assert "试过但未解决的解答：单位用户在做" in app.clipboard
+        await pilot.press("n")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("这里就是转人工的说明")
+
+
+@pytest.mark.parametrize("width", [60, 80])
+async def test_the_key_bar_keeps_every_key_in_view_on_whole_words(
+    bundled: Catalog, make_app: MakeApp, width: int
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await choose(pilot, app, "户籍性质为空")
+        bottom = "\n".join(screen_text(app).splitlines()[-2:])
+        for item in ("y 已解决", "n 未解决", "Esc 返回上一步", "h 首页", "q 退出", "? 按键说明", "/ 搜索"):
+            assert item in bottom, (width, item, bottom)
+
+
+async def test_tab_goes_straight_to_the_steps_chosen_and_help_names_them(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await start(pilot, app, "enrol-and-stop")
+        await choose(pilot, app, "新员工入职，办参保登记")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#crumbs")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "已选步骤" in shown and "面包屑" not in shown
+        assert re.search(r"1-9\s+打开对应编号的相关问题", shown)
