@@ -16,9 +16,12 @@ import pytest
 
 from wizard.content.catalog import load_catalog
 from wizard.content.diagnostics import Diagnostic
+from wizard.content.locate import is_tree_file
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_TREES = REPO / "trees"
+BUNDLED_TREE_FILES = sorted(path for path in BUNDLED_TREES.glob("*.yaml") if is_tree_file(path))
+"""The bundled tree files: not answers.yaml nor synonyms.yaml."""
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 
 
@@ -178,3 +181,25 @@ def diagnose(write_files: WriteFiles) -> Callable[..., list[Diagnostic]]:
         return load_catalog([write_files(**files)]).diagnostics
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Search quality of both halves of the eval split, whenever the run included the eval tests."""
+    ran = any(
+        getattr(report, "nodeid", "").startswith("tests/search/test_eval.py")
+        for reports in terminalreporter.stats.values()
+        for report in reports
+    )
+    if not ran:
+        return
+    from tests.search.evaluation import SPLITS, evaluate, load_queries
+    from wizard.engine.search import SearchIndex
+
+    catalog = load_catalog([BUNDLED_TREES]).catalog
+    if catalog is None:
+        return
+    index = SearchIndex.build(catalog)
+    queries = load_queries()
+    terminalreporter.section("search quality (tests/data/search_eval.yaml)")
+    for split in SPLITS:
+        terminalreporter.write_line(evaluate(index, catalog, queries, split).line())

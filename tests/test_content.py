@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BUNDLED_TREE_FILES
 from wizard.content import graph
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Answer, Catalog
@@ -291,7 +292,7 @@ def test_every_answer_reachable_from_some_tree() -> None:
     assert not unreached, f"no tree leads to: {unreached}"
 
 
-TREE_IDS = sorted(p.stem for p in TREES.glob("*.yaml") if p.name != "answers.yaml")
+TREE_IDS = [path.stem for path in BUNDLED_TREE_FILES]
 
 
 @pytest.mark.parametrize("tree_id", TREE_IDS)
@@ -322,8 +323,8 @@ def test_tree_files() -> None:
     orders = []
     for path in sorted(TREES.glob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        if path.name == "answers.yaml":
-            assert first == "# yaml-language-server: $schema=answers.schema.json"
+        if path.name in ("answers.yaml", "synonyms.yaml"):
+            assert first == f"# yaml-language-server: $schema={path.stem}.schema.json"
             continue
         assert first == "# yaml-language-server: $schema=schema.json", path.name
         tree = cat.trees[path.stem]

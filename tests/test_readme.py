@@ -3,7 +3,7 @@
 Each line of a shell example that runs `wizard` and writes no file is run in
 bash, with `.venv/bin` on PATH as the README tells a new user to put it; it must
 exit 0 without a traceback, and what its comment promises ("常见问题第 13 条",
-a JSON field, "12333") must be in its output.
+a JSON field, "12333", "exit 1") must be in its output.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import REPO
 
 BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
-PROMISES = re.compile(r"常见问题第 \d+ 条|\"[a-z]+\": [\w\"-]+|12333")
+PROMISES = re.compile(r"常见问题第 \d+ 条|\"[a-z]+\": [\w\"-]+|12333|exit \d")
 
 
 def examples() -> list[tuple[str, str]]:

@@ -12,14 +12,21 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from wizard.content.model import Catalog
 from wizard.content.text import one_line
 from wizard.engine.linebreak import break_lines, cell_width
-from wizard.engine.render import answer_text, handoff, session_view
+from wizard.engine.render import answer_heading, answer_text, handoff_to_show, session_view
 from wizard.engine.session import Session
 from wizard.i18n import text
+
+if TYPE_CHECKING:
+    from wizard.engine.search import SearchIndex
+
+SEARCH_RESULTS = 3
+"""Answers listed for a search typed at the task prompt."""
 
 
 def shown(raw: str, limit: int = 40) -> str:
@@ -43,6 +50,19 @@ class _EndOfInput(Exception):
     """stdin is exhausted: leave quietly."""
 
 
+class _Quit(Exception):
+    """The clerk typed q where no loop of its own is waiting for it."""
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a walk begins: a task (its tree; None for the way out), or an answer found by a search."""
+
+    tree: str | None = None
+    answer: str | None = None
+    query: str = ""
+
+
 class LineWizard:
     """One clerk at a line terminal (or a script) walking the trees."""
 
@@ -55,6 +75,7 @@ class LineWizard:
         self.echo = not _is_tty(stdin)
         self.width = shutil.get_terminal_size((0, 0)).columns if _is_tty(stdout) else 0
         """Lines are broken the Chinese way at this width on a terminal; 0 (a pipe): not at all."""
+        self._index: SearchIndex | None = None
 
     # Output -------------------------------------------------------------------------
     def say(self, line: str = "", indent: str = "") -> None:
@@ -127,9 +148,10 @@ class LineWizard:
         self.say()
         for line in answer_text(view).rstrip().splitlines():
             self.say(line, "   " if line.startswith("  ") else "")
-        if view.tried is not None:
+        shown = handoff_to_show(self.session, self.lang)
+        if shown:
             self.say()
-            for line in handoff(self.session, self.lang):
+            for line in shown:
                 self.say(line)
         self.say()
         self.say(self.t("plain_keys_escalated" if self.escalated else "plain_keys_answer"))
@@ -140,33 +162,79 @@ class LineWizard:
         return self.session.finished and not self.session.can_escalate
 
     # Loops --------------------------------------------------------------------------
-    def pick_task(self) -> tuple[str | None, bool]:
-        """(tree id or None for the way out, True) for the task the clerk picks; (None, False) to quit."""
+    def pick_task(self) -> Start | None:
+        """Where the clerk wants to go: a task by number, or an answer found by typing a question; None to quit."""
         tasks = self.tasks()
         self.show_tasks()
         while True:
-            reply = self.ask(self.t("plain_prompt")).lower()
-            if reply == "q":
-                return None, False
+            reply = self.ask(self.t("plain_prompt"))
+            if reply.lower() == "q":
+                return None
             picked = choice_number(reply, len(tasks))
             if picked is not None:
-                return tasks[picked][1], True
+                return Start(tree=tasks[picked][1])
             if reply == "?" or reply == "":
                 self.show_tasks()
                 continue
-            self.say(self.t("plain_invalid_task").format(shown(reply), len(tasks)))
+            if len(reply) == 1 and reply.isascii():  # a key (b, r…) the task list does not have, not a question
+                self.say(self.t("plain_invalid_task").format(shown(reply), len(tasks)))
+                continue
+            found = self.search(reply)
+            if found is not None:
+                return found
+            self.show_tasks()
 
-    def walk(self, tree_id: str | None, from_tasks: bool) -> bool:
-        """Walk one tree (or the way out, for None) until the clerk quits (False) or leaves for the task list."""
+    def search(self, query: str) -> Start | None:
+        """List what answers ``query`` (or, when the FAQ has nothing, the way to a person and the closest
+        topics) and let the clerk open one; None to go back to the tasks. Another question searches again."""
+        while True:
+            entries = self.show_results(query)
+            reply = self.ask(self.t("plain_prompt"))
+            if reply.lower() == "q":
+                raise _Quit
+            picked = choice_number(reply, len(entries))
+            if picked is not None:
+                return Start(answer=entries[picked], query=query)
+            if reply in ("", "?"):
+                return None
+            query = reply
+
+    def show_results(self, query: str) -> list[str]:
+        """Print the numbered results of ``query``; their answer ids, in order."""
+        if self._index is None:
+            from wizard.engine.search import SearchIndex
+
+            self._index = SearchIndex.build(self.catalog)
+        findings = self._index.find(query, top=SEARCH_RESULTS)
+        self.say()
+        if findings.answered:
+            hits = findings.fitting[:SEARCH_RESULTS]
+            self.say(self.t("plain_results").format(shown(query)))
+        else:
+            hits = [hit for hit in findings.hits if hit.score > 0][:SEARCH_RESULTS]
+            if findings.escalation is not None:
+                hits.insert(0, findings.escalation)
+            self.say(self.t("plain_none").format(shown(query)))
+        for number, hit in enumerate(hits, start=1):
+            self.say(f"  {number}. {answer_heading(self.catalog.answers[hit.answer], self.lang)}", "   ")
+        self.say(self.t("plain_keys_results"))
+        return [hit.answer for hit in hits]
+
+    def walk(self, start: Start, from_tasks: bool) -> bool:
+        """Walk from ``start`` until the clerk quits (False) or leaves for the task list (True)."""
         self.session = Session(self.catalog)
-        if tree_id is None:
+        if start.answer is not None:
+            via = self.t("search_via").format(one_line(start.query))
+            self.session.jump_to_answer(start.answer, via=via, query=start.query)
+            self.show_answer()
+        elif start.tree is None:
             way_out = self.catalog.way_out
             assert way_out is not None
             self.session.jump_to_answer(way_out.answer, via=way_out.task or way_out.label)
             self.show_answer()
         else:
-            self.session.start(tree_id)
-            tree = self.catalog.trees[tree_id]
+            self.session.start(start.tree)
+            tree = self.catalog.trees[start.tree]
             self.say()
             self.say(f"【{tree.title}】{tree.summary}")
             self.show_question()
@@ -207,14 +275,14 @@ class LineWizard:
     def run(self, tree_id: str | None) -> int:
         try:
             if tree_id is not None:
-                self.walk(tree_id, from_tasks=False)
+                self.walk(Start(tree=tree_id), from_tasks=False)
                 return 0
             while True:
-                picked, chosen = self.pick_task()
-                if not chosen or not self.walk(picked, from_tasks=True):
+                start = self.pick_task()
+                if start is None or not self.walk(start, from_tasks=True):
                     return 0
                 self.say()
-        except _EndOfInput:
+        except (_EndOfInput, _Quit):
             return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ANSWERS, BUNDLED_TREES, TREE, WriteFiles
+from tests.conftest import ANSWERS, BUNDLED_TREE_FILES, BUNDLED_TREES, TREE, WriteFiles
 from wizard.content.catalog import load_catalog
 from wizard.content.walk import Verdict
 from wizard.maintainer.coverage import Coverage
@@ -81,7 +81,7 @@ def test_suggestions_for_a_tree_without_examples_start_the_list(write_files: Wri
     assert measure(folder)[0].report().percent == 100.0
 
 
-@pytest.mark.parametrize("tree_file", sorted(p.name for p in BUNDLED_TREES.glob("*.yaml") if p.name != "answers.yaml"))
+@pytest.mark.parametrize("tree_file", [path.name for path in BUNDLED_TREE_FILES])
 def test_removing_any_bundled_example_is_caught_and_suggest_gives_it_back(tmp_path: Path, tree_file: str) -> None:
     """The acceptance check: drop one example, coverage falls, --suggest's YAML restores 100%."""
     source = (BUNDLED_TREES / tree_file).read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED_TREES, REPO
+from tests.conftest import BUNDLED_TREE_FILES, BUNDLED_TREES, REPO
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Catalog
 from wizard.maintainer.diagram import build, mermaid_quote, wrap
@@ -21,7 +21,7 @@ needs_dot = pytest.mark.skipif(
     DOT is None and not os.environ.get("CI"), reason="Graphviz 'dot' is not installed (CI installs it)"
 )
 SVG = "{http://www.w3.org/2000/svg}"
-BUNDLED_IDS = sorted(p.stem for p in BUNDLED_TREES.glob("*.yaml") if p.stem != "answers")
+BUNDLED_IDS = [path.stem for path in BUNDLED_TREE_FILES]
 IMAGE_TREE = "enrolment-errors"
 IMAGES = REPO / "docs" / "images"
 

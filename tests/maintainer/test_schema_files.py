@@ -13,9 +13,10 @@ import yaml
 from tests.conftest import ANSWERS, BUNDLED_TREES, TREE
 from wizard.content.catalog import load_catalog
 from wizard.content.locate import tree_files
-from wizard.content.schema import schema_text
+from wizard.content.schema import SCHEMA_FILES as SCHEMA_NAMES
+from wizard.content.schema import schema_kind, schema_text
 
-SCHEMA_FILES = {"tree": BUNDLED_TREES / "schema.json", "answers": BUNDLED_TREES / "answers.schema.json"}
+SCHEMA_FILES = {which: BUNDLED_TREES / name for which, name in SCHEMA_NAMES.items()}
 YAML_FILES = sorted(BUNDLED_TREES.glob("*.y*ml"))
 
 
@@ -38,14 +39,14 @@ def test_committed_schema_matches_wizard_schema(which: str):
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
 def test_every_bundled_file_names_its_schema_on_the_first_line(path: Path):
-    wanted = "answers.schema.json" if path.name == "answers.yaml" else "schema.json"
+    wanted = SCHEMA_NAMES[schema_kind(path)]
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema={wanted}"
 
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
 def test_every_bundled_file_is_valid_against_the_committed_schema(path: Path):
-    which = "answers" if path.name == "answers.yaml" else "tree"
+    which = schema_kind(path)
     errors = list(validator(which).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
     assert [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors] == []
 

@@ -62,16 +62,53 @@ def test_ask_top_lists_scores(invoke):
     assert "相关度 0." in result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
-def test_ask_with_nothing_fitting_exits_1_and_points_somewhere(fmt, invoke):
-    result = invoke("ask", "公积金贷款利率", "--format", fmt)
+@pytest.mark.parametrize("query", ["公积金贷款利率", "退休", "社保卡", "单位账号密码忘了"])
+def test_ask_about_what_the_faq_does_not_cover_says_so_and_offers_12333(query, invoke):
+    result = invoke("ask", query)
     assert result.returncode == 1
-    if fmt == "json":
-        assert all(record["fits"] is False for record in json.loads(result.stdout))
-        assert "没有找到" in result.stderr
-    else:
-        assert "没有找到" in result.stdout
-        assert "wizard walk enrolment-errors" in result.stdout  # the tasks, as a way in
+    out = result.stdout
+    assert out.startswith(f"常见问题中没有与“{query}”相符的解答")
+    assert "12333" in out and "社保经办窗口" in out
+    assert f"搜索过的报错信息或问题：{query}" in out.split("12333", 1)[1]  # the hand-off names the query
+    assert "wizard walk enrolment-errors" in out  # the tasks, as a way in
+
+
+def test_ask_json_not_found_puts_the_way_out_first_with_faq_null_and_exits_1(invoke):
+    result = invoke("ask", "养老金怎么计算", "--top", "3", "--format", "json")
+    assert result.returncode == 1
+    records = json.loads(result.stdout)
+    first = records[0]
+    assert (first["answer"], first["faq"], first["kind"], first["why"]) == (
+        "escalation-contact",
+        None,
+        "escalation",
+        "not-in-faq",
+    )
+    assert "养老金怎么计算" in first["handoff"]
+    assert all(record["fits"] is False for record in records[1:])
+    assert "常见问题中没有" in result.stderr
+
+
+def test_ask_json_found_has_no_way_out_record(invoke):
+    result = invoke("ask", "员工走了社保怎么停", "--top", "3", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert records[0]["answer"] == "enrol-and-stop-registration" and records[0]["faq"] == 10
+    assert records[0]["fits"] is True and records[0]["why"] == "match"
+    assert all(record["why"] == "match" for record in records)
+
+
+@pytest.mark.parametrize("query", ["13", "第13条", "常见问题第 13 条", "FAQ 13", "第十三条"])
+def test_ask_opens_an_faq_entry_by_number(query, invoke):
+    result = invoke("ask", query, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["faq"] == 13
+
+
+def test_ask_in_english_says_not_in_the_faq(invoke):
+    result = invoke("--lang", "en", "ask", "公积金贷款利率")
+    assert result.returncode == 1
+    assert result.stdout.startswith("The FAQ has no answer that fits '公积金贷款利率'")
 
 
 def test_ask_usage_errors_exit_2(invoke):
@@ -219,7 +256,7 @@ def test_walk_offers_the_way_out_under_questions_and_as_the_last_task(invoke):
 
 def test_the_task_list_does_not_offer_b(invoke):
     result = invoke("walk", stdin="b\nq\n")
-    assert "请输入 1 到 7 之间的编号，或 q 退出。" in result.stdout and "或 b、r、q" not in result.stdout
+    assert "请输入 1 到 7 之间的编号，或输入问题搜索；q 退出。" in result.stdout and "或 b、r、q" not in result.stdout
 
 
 def test_the_line_mode_breaks_long_lines_the_chinese_way_on_a_terminal():
@@ -232,3 +269,51 @@ def test_the_line_mode_breaks_long_lines_the_chinese_way_on_a_terminal():
     assert len(lines) > 1 and all(len(line.encode("gbk")) <= 40 for line in lines)
     assert all(line.startswith("     ") for line in lines[1:])  # wrapped lines hang under the text
     assert not any(line.strip()[0] in "，。；？" for line in lines)
+
+
+# Search in the line mode --------------------------------------------------------------
+
+
+def line_mode(stdin: str, lang: str = "zh") -> str:
+    """The line wizard run in-process from the task list on ``stdin``; what it printed."""
+    out = io.StringIO()
+    catalog = load_catalog([BUNDLED_TREES]).catalog
+    assert catalog is not None
+    assert LineWizard(catalog, lang, io.StringIO(stdin), out).run(None) == 0
+    return out.getvalue()
+
+
+def test_a_question_typed_at_the_task_list_searches_and_opens_the_answer_picked():
+    out = line_mode("员工走了社保怎么停\n1\nq\n")
+    results = out.split("与“员工走了社保怎么停”相符的解答：", 1)[1]
+    first = results.splitlines()[1]
+    assert first == "  1. 省系统上线后用人单位如何办理参保登记和停保登记？（常见问题第 10 条）"
+    opened = results.split("> 1", 1)[1]
+    assert "已选：搜索：员工走了社保怎么停" in opened
+    assert "用人单位退工停保登记" in opened
+
+
+def test_a_question_the_faq_does_not_cover_offers_12333_first_and_hands_the_query_on():
+    out = line_mode("社保卡丢了怎么补办\n1\nq\n")
+    assert "常见问题中没有与“社保卡丢了怎么补办”相符的解答" in out
+    listed = out.split("相符的解答", 1)[1]
+    assert listed.splitlines()[1] == "  1. 未找到对应解答：请联系社保经办窗口或拨打12333"
+    opened = out.split("> 1", 1)[1]
+    assert "12333" in opened and "搜索过的报错信息或问题：社保卡丢了怎么补办" in opened
+
+
+def test_an_faq_number_at_the_task_list_finds_that_entry():
+    out = line_mode("第13条\n1\nq\n")
+    assert "  1. 单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」该如何处理？（常见问题第 13 条）" in out
+
+
+def test_from_the_results_enter_returns_to_the_tasks_and_other_words_search_again():
+    out = line_mode("工地加人\n花名册\n\n6\nq\n")
+    assert "与“工地加人”相符的解答：" in out and "与“花名册”相符的解答：" in out
+    assert out.count("请选择要办理的事项：") == 2  # at the start and after Enter
+    assert "【工程建设项目工伤保险】" in out  # task 6 was then picked
+
+
+def test_line_mode_search_in_english():
+    out = line_mode("社保卡\nq\n", lang="en")
+    assert "The FAQ has no answer that fits '社保卡'. Choose 1 to ask a person" in out

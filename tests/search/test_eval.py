@@ -1,71 +1,55 @@
-"""Clerk queries from tests/data/search_eval.yaml: top-1 >= 90 %, top-3 = 100 %, misses printed."""
+"""Search quality on the clerk queries of tests/data/search_eval.yaml, both halves of the split.
+
+The held-out half is never looked at while tuning; it must meet the goals of
+the README ("Search quality"); the one it does not meet yet is a strict xfail,
+so it fails loudly the day it is met and the marker must go. The tuned half
+must meet every goal, or tuning went backwards. Both halves' figures are printed at the end of every run that
+includes this file (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from tests.conftest import BUNDLED_TREES
-from wizard.content.catalog import load_catalog
-from wizard.engine.search import MIN_SCORE, SearchIndex
-
-EVAL = Path(__file__).resolve().parent.parent / "data" / "search_eval.yaml"
+from tests.search.evaluation import GOALS, MAX_NOT_FOUND, SPLITS, evaluate, load_queries
 
 
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    catalog = load_catalog([BUNDLED_TREES]).catalog
-    assert catalog is not None
-    return SearchIndex.build(catalog)
-
-
-@pytest.fixture(scope="module")
-def evaluation() -> dict:
-    return yaml.safe_load(EVAL.read_text(encoding="utf-8"))
-
-
-def test_eval_set_is_big_and_points_at_real_answers(evaluation):
-    catalog = load_catalog([BUNDLED_TREES]).catalog
-    assert catalog is not None
-    queries = evaluation["queries"]
-    assert len(queries) >= 40
-    assert len({item["q"] for item in queries}) == len(queries), "duplicate queries"
+def test_eval_set_is_big_varied_and_points_at_real_answers(bundled_catalog):
+    queries = load_queries()
+    assert len(queries) >= 200
+    assert len({str(item["q"]) for item in queries}) == len(queries), "duplicate queries"
+    out_of_faq = [item for item in queries if item["expect"] == "none"]
+    assert len(out_of_faq) >= 40
+    expected = set()
     for item in queries:
-        assert item["expect"], item
-        assert set(item["expect"]) <= set(catalog.answers), item
+        assert item["split"] in SPLITS, item
+        if item["expect"] != "none":
+            assert item["expect"] and set(item["expect"]) <= set(bundled_catalog.answers), item
+            expected |= set(item["expect"])
+    assert expected == set(bundled_catalog.answers), (
+        f"answers no query asks for: {set(bundled_catalog.answers) - expected}"
+    )
+    for split in SPLITS:
+        in_split = [item for item in queries if item["split"] == split]
+        assert sum(item["expect"] == "none" for item in in_split) >= 20, split
+        assert len(in_split) >= 100, split
 
 
-def test_accuracy(index, evaluation):
-    queries = evaluation["queries"]
-    top1 = top3 = 0
-    misses = []
-    for item in queries:
-        ranked = [hit.answer for hit in index.search(str(item["q"]), top=3)]
-        expected = set(item["expect"])
-        first = bool(ranked) and ranked[0] in expected
-        within = bool(expected & set(ranked))
-        top1 += first
-        top3 += within
-        if not first:
-            misses.append(f"{'top-3' if within else 'MISS '} {item['q']!r}: got {ranked}, want {item['expect']}")
-    report = f"top-1 {top1}/{len(queries)} = {top1 / len(queries):.1%}, top-3 {top3}/{len(queries)}"
-    print("\n" + report + "\n" + "\n".join(misses))
-    assert top3 == len(queries), report + "\n" + "\n".join(misses)
-    assert top1 / len(queries) >= 0.9, report + "\n" + "\n".join(misses)
+def test_the_tuned_half_meets_every_goal(bundled_index, bundled_catalog):
+    metrics = evaluate(bundled_index, bundled_catalog, load_queries(), "tune")
+    assert not metrics.shortfalls(), "\n".join([metrics.line(), *metrics.shortfalls(), *metrics.misses])
 
 
-def test_answerable_queries_clear_the_minimum_score(index, evaluation):
-    weak = []
-    for item in evaluation["queries"]:
-        hits = index.search(str(item["q"]), top=1)
-        if not hits or hits[0].score < MIN_SCORE:
-            weak.append((item["q"], hits[0].score if hits else None))
-    assert not weak, weak
+def test_the_held_out_half_meets_the_ranking_and_honesty_goals(bundled_index, bundled_catalog):
+    metrics = evaluate(bundled_index, bundled_catalog, load_queries(), "holdout")
+    rates = metrics.rates()
+    assert {name: rates[name] >= goal for name, goal in GOALS.items()} == dict.fromkeys(GOALS, True), metrics.line()
 
 
-@pytest.mark.parametrize("query", yaml.safe_load(EVAL.read_text(encoding="utf-8"))["unanswerable"])
-def test_unanswerable_queries_stay_below_the_minimum_score(index, query):
-    hits = index.search(query, top=1)
-    assert not hits or hits[0].score < MIN_SCORE, hits
+@pytest.mark.xfail(
+    strict=True,
+    reason="not met yet: long, situational in-FAQ queries score under the answer cut-offs (README, Search quality)",
+)
+def test_the_held_out_half_sends_few_in_faq_queries_to_not_found(bundled_index, bundled_catalog):
+    metrics = evaluate(bundled_index, bundled_catalog, load_queries(), "holdout")
+    assert metrics.rates()["not-found"] <= MAX_NOT_FOUND, metrics.line()

@@ -6,25 +6,16 @@ import dataclasses
 
 import pytest
 
-from tests.conftest import BUNDLED_TREES
-from wizard.content.catalog import load_catalog
-from wizard.engine.search import Hit, SearchIndex
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    catalog = load_catalog([BUNDLED_TREES]).catalog
-    assert catalog is not None
-    return SearchIndex.build(catalog)
+from wizard.engine.search import Hit
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\n\t", "，。！“”"])
-def test_empty_query_gives_nothing(index, query):
-    assert index.search(query) == []
+def test_empty_query_gives_nothing(bundled_index, query):
+    assert bundled_index.search(query) == []
 
 
-def test_hit_shape(index):
-    hits = index.search("户籍性质为空", top=3)
+def test_hit_shape(bundled_index):
+    hits = bundled_index.search("户籍性质为空", top=3)
     assert 1 <= len(hits) <= 3
     best = hits[0]
     assert isinstance(best, Hit)
@@ -38,6 +29,6 @@ def test_hit_shape(index):
     assert any("户籍性质" in best.snippet[s:e] for s, e in best.highlights)
 
 
-def test_top_limits_results(index):
-    assert len(index.search("花名册", top=1)) == 1
-    assert index.search("花名册", top=0) == []
+def test_top_limits_results(bundled_index):
+    assert len(bundled_index.search("花名册", top=1)) == 1
+    assert bundled_index.search("花名册", top=0) == []

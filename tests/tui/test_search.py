@@ -75,13 +75,22 @@ async def test_home_search_arrow_into_results_and_escape_clears(sample: Catalog,
         assert app.focused is app.screen.query_one("#tasks")
 
 
-async def test_home_search_without_hits_says_so(sample: Catalog, make_app: MakeApp) -> None:
+async def test_a_search_the_faq_does_not_cover_says_so_and_offers_the_way_out_with_the_query(
+    sample: Catalog, make_app: MakeApp
+) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.press("slash", *"zzzz")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "没有找到相关的解答，请换个说法试试。" in screen_text(app)
+        assert "常见问题中没有与此相符的解答" in screen_text(app)
+        results = app.screen.query_one("#results", OptionList)
+        assert results.get_option_at_index(0).id == sample.way_out.answer  # the way to a person, first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert app.session is not None and app.session.place.answer == sample.way_out.answer
+        assert "zzzz" in screen_text(app)  # carried into the hand-off
 
 
 async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catalog, make_app: MakeApp) -> None:
@@ -113,10 +122,12 @@ async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catal
 async def test_live_results_leave_out_answers_that_do_not_fit(bundled: Catalog, make_app: MakeApp) -> None:
     app = make_app(bundled)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", *"户籍")
+        await pilot.press("slash", *"户籍性质为空")
         await pilot.pause()
         results = app.screen.query_one("#results", OptionList)
         assert [results.get_option_at_index(i).id for i in range(results.option_count)] == ["enrol-error-hukou-empty"]
         app.screen.query_one("#search", Input).value = "忘记密码"
         await pilot.pause()
-        assert not results.display and app.screen.query_one("#no-results").display
+        assert app.screen.query_one("#no-results").display
+        listed = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert listed[0] == "escalation-contact" and len(listed) <= 4  # the way out, then the closest few

@@ -74,6 +74,35 @@ def test_no_answers_file(write_files):
     assert located(result.diagnostics) == [("WZ023", "t.yaml", 1, 1)]
 
 
+def test_the_same_similar_question_on_two_answers(diagnose):
+    """Spaces, punctuation and full-width letters do not make two similar questions different."""
+    similar = ANSWERS.replace("    body: 正文一\n", "    body: 正文一\n    similar: [怎么增员, 别的]\n").replace(
+        "    body: 正文二\n", "    body: 正文二\n    similar: [其他, 怎么 增员？]\n"
+    )
+    problems = diagnose(answers__yaml=similar, t__yaml=TREE)
+    assert located(problems) == [("WZ024", "answers.yaml", 10, 19)]
+    assert "'a-two'" in problems[0].message and "'a-one'" in problems[0].message
+    distinct = similar.replace("怎么 增员？", "怎么减员")
+    assert diagnose(answers__yaml=distinct, t__yaml=TREE) == []
+
+
+def test_a_word_in_two_synonym_groups(diagnose):
+    synonyms = "synonyms:\n  - term: 人员增加\n    same: [增员, 加保]\n  - term: 人员减少\n    same: [减员, 加保]\n"
+    problems = diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms)
+    assert located(problems) == [("WZ025", "synonyms.yaml", 5, 16)]
+    assert "'加保'" in problems[0].message
+    assert diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms.replace(", 加保]\n", "]\n", 1)) == []
+
+
+def test_a_synonyms_file_is_checked_like_any_content_file(diagnose):
+    problems = diagnose(
+        answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml="synonyms:\n  - term: 离职\n    sam: [辞职]\n"
+    )
+    unknown = [problem for problem in problems if problem.code == "WZ010"]
+    assert [(p.code, p.path.rsplit("/", 1)[-1], p.line, p.col) for p in unknown] == [("WZ010", "synonyms.yaml", 3, 5)]
+    assert "did you mean 'same'" in (unknown[0].hint or "")
+
+
 def test_missing_start_question(diagnose):
     problems = diagnose(t__yaml=TREE.replace("start: q1", "start: qq1"))
     assert located(problems) == [("WZ030", "t.yaml", 4, 8)]

@@ -16,7 +16,7 @@ from wizard.content.diagnostics import Diagnostic, Severity, has_errors, make
 from wizard.content.gc_pause import gc_paused
 from wizard.content.loader import FileResult, load_file
 from wizard.content.locate import tree_files
-from wizard.content.model import Answer, AnswersFile, Catalog, Tree, WayOut
+from wizard.content.model import Answer, AnswersFile, Catalog, SynonymGroup, SynonymsFile, Tree, WayOut
 from wizard.content.source import SourceIndex
 
 EXAMPLE_CODES = frozenset({"WZ050", "WZ051"})
@@ -80,6 +80,8 @@ def _index(files: list[FileResult]) -> SourceIndex:
             index.answers_file = index.answers_file or result.source
             for answer_id in result.model.answers:
                 index.answers.setdefault(answer_id, result.source)
+        elif isinstance(result.model, SynonymsFile):
+            index.synonyms_file = index.synonyms_file or result.source
     return index
 
 
@@ -93,6 +95,7 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
     escalation: str | None = None
     way_out: WayOut | None = None
     contact: str | None = None
+    synonyms: list[SynonymGroup] = []
     first_tree: FileResult | None = None
     has_answers_file = False
     for result in files:
@@ -105,6 +108,8 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
                 continue
             trees[model.id] = model
             tree_paths[model.id] = result.path
+        elif isinstance(model, SynonymsFile):
+            synonyms += model.synonyms
         elif isinstance(model, AnswersFile):
             has_answers_file = True
             escalation = escalation or model.escalation
@@ -119,5 +124,12 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
                 answer_paths[answer_id] = result.path
     if first_tree is not None and not has_answers_file:
         problems.append(make("WZ023", first_tree.path, (1, 1)))
-    catalog = Catalog(trees=trees, answers=answers, escalation=escalation, way_out=way_out, contact=contact)
+    catalog = Catalog(
+        trees=trees,
+        answers=answers,
+        escalation=escalation,
+        way_out=way_out,
+        contact=contact,
+        synonyms=tuple(synonyms),
+    )
     return catalog, problems

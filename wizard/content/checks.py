@@ -8,6 +8,8 @@ every reference resolves, since both follow the graph.
 
 from __future__ import annotations
 
+import unicodedata
+
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
 from wizard.content.document import parse
 from wizard.content.graph import Node, bfs, post_order, roots
@@ -24,6 +26,8 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     for tree in catalog.trees.values():
         problems += _check_tree(tree, catalog, index)
     problems += _check_answers(catalog, index)
+    problems += _check_similar(catalog, index)
+    problems += _check_synonyms(catalog, index)
     problems += _check_shared_question_ids(catalog, index)
     if not has_errors(problems):
         problems += _check_cycles(catalog, index)
@@ -191,6 +195,34 @@ def _check_tables(answer_id: str, answer: Answer, index: SourceIndex) -> list[Di
                     max_rows=MAX_TABLE_ROWS,
                 )
             )
+    return problems
+
+
+def _check_similar(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+    """A similar question (as search reads it: no spaces or punctuation) belongs to one answer (WZ024)."""
+    owner: dict[str, str] = {}
+    problems = []
+    for answer_id, answer in catalog.answers.items():
+        for number, similar in enumerate(answer.similar):
+            key = "".join(char for char in unicodedata.normalize("NFKC", similar).lower() if char.isalnum())
+            first = owner.setdefault(key, answer_id)
+            if first != answer_id:
+                path, where = index.answer_at(answer_id, ("similar", number))
+                problems.append(make("WZ024", path, where, answer=answer_id, similar=similar, other=first))
+    return problems
+
+
+def _check_synonyms(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+    """A word maps to one term (WZ025): as a term or a synonym, in one group only."""
+    group_of: dict[str, str] = {}
+    problems = []
+    source = index.synonyms_file
+    for number, group in enumerate(catalog.synonyms):
+        for place, word in [(("term",), group.term), *((("same", n), w) for n, w in enumerate(group.same))]:
+            first = group_of.setdefault(word, group.term)
+            if first != group.term and source is not None:
+                where = source.locate(("synonyms", number, *place))
+                problems.append(make("WZ025", source.path, where, word=word, term=group.term, other=first))
     return problems
 
 

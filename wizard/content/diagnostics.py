@@ -195,6 +195,24 @@ CODES: dict[str, Code] = {
             Message("the answer id '{answer}' is already defined in {other}", "keep one definition of each answer"),
         ),
         Code(
+            "WZ024",
+            _E,
+            "similar question on two answers",
+            Message(
+                "answer '{answer}' lists the similar question '{similar}', which answer '{other}' lists too",
+                "a similar question says which answer a clerk wants: keep it under one answer",
+            ),
+        ),
+        Code(
+            "WZ025",
+            _E,
+            "synonym in two groups",
+            Message(
+                "'{word}' is in the synonym group of '{term}' and in that of '{other}'",
+                "a word means one FAQ term: keep it in one group",
+            ),
+        ),
+        Code(
             "WZ023",
             _E,
             "no answers file",

@@ -13,6 +13,7 @@ what its cells cost (the checks bound table size anyway, WZ046).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -47,7 +48,9 @@ class Block:
         return "".join(run.text for run in self.runs)
 
 
+@functools.cache
 def _parser():  # type: ignore[no-untyped-def]
+    """One parser for the process: building one costs more than parsing an answer."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -25,8 +25,8 @@ import yaml
 from pydantic import ValidationError
 
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
-from wizard.content.locate import is_answers_file
-from wizard.content.model import AnswersFile, Tree, validate
+from wizard.content.locate import is_answers_file, is_synonyms_file
+from wizard.content.model import AnswersFile, SynonymsFile, Tree, validate
 from wizard.content.source import Lines, Loc, Position, SourceMap, compose, differs_from_editor, mark_position
 from wizard.content.text import clean_text, has_control
 
@@ -47,6 +47,7 @@ _TEXT_TAGS = {_STR, _TAG + "timestamp"}  # an unquoted date is text to us, not a
 _VALUE_TAGS = {_TAG + name for name in ("int", "float", "bool", "null")}
 _INT, _NULL = _TAG + "int", _TAG + "null"
 _START: Position = (1, 1)
+ModelType = type[Tree] | type[AnswersFile] | type[SynonymsFile]
 _Scalar, _Mapping, _Sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
@@ -304,20 +305,15 @@ def parse_text(text: str, name: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
 # Schema problems, in words for people who do not program --------------------------------------------
 
 
-def _known_keys(model_type: type[Tree] | type[AnswersFile]) -> set[str]:
+def _known_keys(model_type: ModelType) -> set[str]:
     """Every key a file of this kind may use at any depth (for 'did you mean')."""
     from wizard.content import model as models
 
-    kinds = (
-        (models.AnswersFile, models.Answer, models.ClickPath)
-        if model_type is AnswersFile
-        else (
-            models.Tree,
-            models.Question,
-            models.Option,
-            models.Example,
-        )
-    )
+    kinds: tuple[type[Any], ...] = (models.Tree, models.Question, models.Option, models.Example)
+    if model_type is AnswersFile:
+        kinds = (models.AnswersFile, models.Answer, models.ClickPath, models.NextStep, models.WayOut)
+    elif model_type is SynonymsFile:
+        kinds = (models.SynonymsFile, models.SynonymGroup)
     return {name for kind in kinds for name in models.field_names(kind)}
 
 
@@ -325,9 +321,7 @@ def _describe(loc: Loc) -> str:
     return ".".join(str(part) for part in loc if part != "[key]") or "the top level of the file"
 
 
-def _schema_problems(
-    error: ValidationError, source: SourceMap, model_type: type[Tree] | type[AnswersFile]
-) -> list[Diagnostic]:
+def _schema_problems(error: ValidationError, source: SourceMap, model_type: ModelType) -> list[Diagnostic]:
     problems = []
     missing: dict[Loc, list[str]] = {}  # one line per map that lacks keys, not one per key
     for item in error.errors(include_url=False):
@@ -388,7 +382,7 @@ def _friendly_message(item: Any) -> str:
     return str(item["msg"])
 
 
-def _misnamed(data: dict[str, Any], model_type: type[Tree] | type[AnswersFile]) -> str | None:
+def _misnamed(data: dict[str, Any], model_type: ModelType) -> str | None:
     """A tree saved as answers.yaml, or answers saved under a tree's name: say so, not 'unknown key'."""
     tree_keys = {"id", "start", "nodes"} & data.keys()
     if model_type is AnswersFile and tree_keys and "answers" not in data:
@@ -404,13 +398,13 @@ class FileResult:
 
     path: str
     source: SourceMap
-    model: Tree | AnswersFile | None
+    model: Tree | AnswersFile | SynonymsFile | None
     diagnostics: list[Diagnostic]
 
 
 def load_file(path: Path, label: str | None = None) -> FileResult:
     """Parse and validate one tree file or answers file."""
-    model_type: type[Tree] | type[AnswersFile] = AnswersFile if is_answers_file(path) else Tree
+    model_type: ModelType = AnswersFile if is_answers_file(path) else SynonymsFile if is_synonyms_file(path) else Tree
     data, source, diagnostics = parse_yaml(path, label)
     try:
         return _validated(data, source, diagnostics, model_type)
@@ -418,9 +412,7 @@ def load_file(path: Path, label: str | None = None) -> FileResult:
         source.release()
 
 
-def _validated(
-    data: Any, source: SourceMap, diagnostics: list[Diagnostic], model_type: type[Tree] | type[AnswersFile]
-) -> FileResult:
+def _validated(data: Any, source: SourceMap, diagnostics: list[Diagnostic], model_type: ModelType) -> FileResult:
     if has_errors(diagnostics):
         return FileResult(source.path, source, None, diagnostics)
     if data is None:  # a null document: '~', 'null', '--- ~'

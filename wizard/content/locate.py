@@ -20,6 +20,7 @@ from wizard.content.diagnostics import Diagnostic, make
 ENVIRONMENT_VARIABLE = "WIZARD_TREES"
 YAML_SUFFIXES = (".yaml", ".yml")
 ANSWERS_FILENAMES = ("answers.yaml", "answers.yml")
+SYNONYMS_FILENAMES = ("synonyms.yaml", "synonyms.yml")
 _TREE_KEYS = (re.compile(r"^start:", re.MULTILINE), re.compile(r"^nodes:", re.MULTILINE))
 
 
@@ -43,6 +44,10 @@ def trees_paths(arguments: Iterable[str | Path] | None = None) -> list[Path]:
 
 def is_answers_file(path: Path) -> bool:
     return path.name in ANSWERS_FILENAMES
+
+
+def is_synonyms_file(path: Path) -> bool:
+    return path.name in SYNONYMS_FILENAMES
 
 
 def yaml_files_in(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
@@ -83,11 +88,12 @@ def _unreadable(path: Path, folder: Path) -> str | None:
 
 
 def answers_beside(tree_file: Path) -> list[Path]:
-    """The answers file(s) a single tree file needs: those in its own folder."""
-    if is_answers_file(tree_file):
+    """The answers (and synonyms) file a single tree file needs: those in its own folder."""
+    if is_answers_file(tree_file) or is_synonyms_file(tree_file):
         return []
     try:
-        return [tree_file.parent / name for name in ANSWERS_FILENAMES if (tree_file.parent / name).is_file()]
+        names = (*ANSWERS_FILENAMES, *SYNONYMS_FILENAMES)
+        return [tree_file.parent / name for name in names if (tree_file.parent / name).is_file()]
     except OSError:
         return []
 
@@ -126,7 +132,7 @@ def tree_files(paths: Iterable[Path]) -> Found:
 
 def is_tree_file(path: Path) -> bool:
     """A YAML file beside an answers file, or one with the top-level keys of a tree (for test collection)."""
-    if path.suffix not in YAML_SUFFIXES or is_answers_file(path):
+    if path.suffix not in YAML_SUFFIXES or is_answers_file(path) or is_synonyms_file(path):
         return False
     if any((path.parent / name).is_file() for name in ANSWERS_FILENAMES):
         return True

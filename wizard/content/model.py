@@ -85,6 +85,11 @@ class Answer:
         default_factory=list,
         description="Error messages, menu names and plain phrases a clerk would type.",
     )
+    similar: list[ShortText] = Field(
+        default_factory=list,
+        description="相似问法: how clerks actually ask for this answer, in their own words (each is a test that "
+        "search finds this answer first).",
+    )
     related: list[Id] = Field(default_factory=list, description="Ids of answers worth offering next to this one.")
     next_step: NextStep | None = Field(
         default=None,
@@ -217,6 +222,21 @@ class Tree:
     examples: list[Example] = Field(default_factory=list, description="Scenarios that the tree-coverage tests walk.")
 
 
+@_content
+class SynonymGroup:
+    """Words clerks type for one term the FAQ uses: search treats them as that term."""
+
+    term: ShortText = Field(description="The word the FAQ and the answers use, e.g. '停保登记'.")
+    same: list[ShortText] = Field(min_length=1, description="What clerks type instead, e.g. ['减员', '停社保'].")
+
+
+@_content
+class SynonymsFile:
+    """The contents of ``synonyms.yaml``: 同义词, everyday words mapped to the FAQ's terms."""
+
+    synonyms: list[SynonymGroup] = Field(description="One group per FAQ term; a word belongs to one group only.")
+
+
 @dataclasses.dataclass(frozen=True)
 class Catalog:
     """Everything loaded from one trees folder: the trees and the answers they end at (already validated)."""
@@ -226,6 +246,7 @@ class Catalog:
     escalation: str | None = None
     way_out: WayOut | None = None
     contact: str | None = None
+    synonyms: tuple[SynonymGroup, ...] = ()
 
     @functools.cached_property
     def way_out_option(self) -> Option | None:

@@ -182,6 +182,7 @@ class SourceIndex:
     trees: dict[str, SourceMap] = field(default_factory=dict)
     answers: dict[str, SourceMap] = field(default_factory=dict)
     answers_file: SourceMap | None = None
+    synonyms_file: SourceMap | None = None
 
     def tree_path(self, tree_id: str) -> str:
         source = self.trees.get(tree_id)

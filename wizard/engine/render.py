@@ -148,6 +148,21 @@ def handoff(session: Session, lang: str = "zh") -> list[str]:
     return lines
 
 
+def handoff_to_show(session: Session, lang: str = "zh") -> list[str]:
+    """The hand-off shown with an escalation (12333 / 窗口): [] at other answers or when it would say nothing.
+
+    An escalation is where the clerk turns to a person, whether after "not
+    solved", through "以上都不是" or after a search the FAQ has no answer for:
+    what they chose, tried and searched for is what the person needs to hear.
+    """
+    place = session.place if session.started else None
+    answer = session.catalog.answers.get(place.answer) if place is not None and place.answer else None
+    if answer is None or answer.kind != "escalation":
+        return []
+    lines = handoff(session, lang)
+    return lines if len(lines) > 1 else []
+
+
 def transcript(session: Session, now: datetime | None = None, lang: str = "zh") -> str:
     """The walk as Markdown: each question and choice, the answer tried, the answer, the hand-off; with the date."""
     now = now or datetime.now()
@@ -167,11 +182,7 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
             lines += ["", f"## {text('transcript_tried', lang)}{heading}", "", *answer_markdown(view.tried)]
         heading = escape_markdown(view.heading)
         lines += ["", f"## {text('transcript_answer', lang)}{heading}", "", *answer_markdown(view)]
-        if view.tried is not None:
-            lines += [
-                "",
-                f"## {text('handoff_heading', lang)}",
-                "",
-                *(escape_markdown(x) for x in handoff(session, lang)),
-            ]
+        shown = handoff_to_show(session, lang)
+        if shown:
+            lines += ["", f"## {text('handoff_heading', lang)}", "", *(escape_markdown(x) for x in shown)]
     return "\n".join(lines).rstrip() + "\n"

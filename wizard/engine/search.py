@@ -1,139 +1,78 @@
-"""Find the answer from the text on the clerk's screen: CJK-aware ranked search.
+"""Find the answer from the words on the clerk's screen, or say honestly that the FAQ has none.
 
-Method: BM25F over *character n-grams*, pure Python, no dependency.
+Three measures, all over the folded character n-grams of :mod:`wizard.engine.terms`:
 
-- Chinese has no spaces, clerks paste partial error text ("户籍性质"), and a
-  word segmenter (jieba) would cut domain terms differently in the query and in
-  the content, costs about a second to load its dictionary, and segments a
-  typo'd word into junk. Character bigrams need no dictionary, match any
-  substring of two characters or more, and one wrong character only loses the
-  two bigrams around it, so the rest of the phrase still ranks the answer.
-- Unigrams are indexed too, at a low weight: they rescue single-character
-  queries and break ties, but cannot outvote a matching bigram.
-- Runs of ASCII letters and digits ("APP", "12333", "11") are one unit each, so
-  "11日" yields the units 11 and 日 and the bigram "11日".
-- Fields are weighted (title, keywords, the labels of options that end at the
-  answer, click-path steps, body, questions and labels above it): a phrase in
-  an option label or keyword says more than the same phrase deep in a body.
-- Scores are normalised by what the query could score at best, so a score is
-  comparable between queries (0 = nothing matched, 1 = every n-gram matched
-  strongly); :data:`MIN_SCORE` marks "nothing fits".
-- Fuzzy matching (rapidfuzz) was not added: with bigrams a typo costs little,
-  and a dependency would not pay for itself on 20 answers.
+- **Relevance, BM25F** over the fields of an answer (title, keywords, the
+  labels of options that end at it, its 相似问法, click-path steps, body,
+  and the questions and labels above it), weighted: a phrase in a label says
+  more than the same phrase deep in a body. A keyword found whole in the query
+  adds a bonus ("怎么增员" is about the answer whose keyword is 增员).
+- **Relevance, nearest question**: the weighted overlap (cosine) of the query
+  with the answer's title and each of its similar questions, the best one
+  counting — the 标准问 + 相似问 way of Chinese customer-service knowledge
+  bases: a clerk's question is usually close to one way of asking, not to all.
+- **Coverage**: how much of the query's informative text the answer explains.
+  Each character of the query counts by how rare it is in the content
+  (社保 is everywhere and says little, 卡 in 社保卡 is nowhere and says a lot),
+  and is explained when a bigram holding it occurs in the answer. A query
+  whose rare words the content never uses ("退休", "社保卡", "公积金") is
+  about something the FAQ does not cover: search says so, instead of
+  offering the answer that shares the common words.
 
-Per term the BM25 contribution of every answer is computed at build time, so a
-query only adds up precomputed numbers: fast enough to search on each keystroke.
+The score is relevance scaled by coverage; a hit *fits* when both clear their
+floors (:data:`MIN_SCORE`, :data:`MIN_COVERAGE`, tuned on the tune half of
+tests/data/search_eval.yaml only). Per term the BM25 contribution of every
+answer is computed at build time, so a query only adds up precomputed numbers:
+fast enough to search on every keystroke.
 """
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import heapq
-import itertools
-import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from wizard.content.graph import Node, incoming
-from wizard.content.model import Answer, Catalog
+from wizard.content.model import Catalog
+from wizard.engine.bm25 import FieldIndex
+from wizard.engine.coverage import prepare
+from wizard.engine.documents import Document, documents
+from wizard.engine.faq_numbers import faq_number
+from wizard.engine.pinyin_repair import PinyinRepair
+from wizard.engine.questions import QuestionIndex
 from wizard.engine.render import plain_text
+from wizard.engine.snippets import SNIPPET_CHARS, make_snippet
+from wizard.engine.terms import Synonyms, fold_query, grams, normalize, query_runs, question_runs, strip_filler, units
+from wizard.engine.topk import best_of
 
-MIN_SCORE = 0.1
-"""Below this normalised score a hit is a guess, not an answer (used by ``wizard ask``)."""
+MIN_SCORE = 0.3
+"""Below this score a hit is a guess, not an answer."""
+MIN_COVERAGE = 0.7
+"""Below this share of the query's informative text explained, the FAQ does not answer the query."""
 
-# Field → weight. Keywords and labels carry what clerks type; body is long and diffuse.
-FIELD_WEIGHTS: dict[str, float] = {
-    "title": 3.0,
-    "keywords": 3.0,
-    "labels": 3.0,
-    "menu": 1.5,
-    "body": 1.0,
-    "context": 0.6,
-}
-UNIGRAM_WEIGHT = 0.25
-K1 = 1.2
-B = 0.5
 ESCALATION_FACTOR = 0.85
 """Escalations ("call 12333") rank a little below an FAQ answer that matches as well."""
+QUESTION_WEIGHT = 0.5
+"""Share of relevance from the nearest question; the rest is BM25F."""
+COVERAGE_POWER = 2.0
+WEIGHT_FLOOR = 3.0
+"""Added to each character's rarity when weighing coverage: a common word still counts for something."""
+CANDIDATES = 30
+"""Answers taken from each relevance measure before coverage re-ranks them."""
 
 PHRASE_BONUS = 0.5
-"""Share of the distance to 1 added to an answer's normalised score when the query holds one
-of its keywords whole, scaled by how much of the query the keyword covers: "怎么增员" is about the answer whose
-keyword is 增员, not about one that merely has 新增员工 in its title."""
+"""Share of the distance to 1 added to an answer's BM25F score when the query holds one of its keywords
+whole, scaled by how much of the query the keyword covers."""
 MAX_PHRASE_CHARS = 24
-
-SNIPPET_CHARS = 60
-
-# Question words a clerk wraps around the real phrase ("怎么", "能不能", "吗").
-# They are cut from queries only (never from the content), so they neither
-# match stray answers nor count as unmatched words when scores are normalised.
-QUERY_FILLER = (
-    "怎么办",
-    "怎么样",
-    "怎么",
-    "如何",
-    "为什么",
-    "什么",
-    "哪里",
-    "哪些",
-    "在哪",
-    "能不能",
-    "可不可以",
-    "可以",
-    "是不是",
-    "还是",
-    "请问",
-    "问一下",
-    "想问",
-    "一下",
-    "我想",
-    "吗",
-    "呢",
-    "吧",
-    "啊",
-    "了",
-    "的",
-)
-_FILLER = re.compile("|".join(map(re.escape, QUERY_FILLER)))
-
-_UNIT = re.compile(r"[a-z0-9]+|[^\W_]", re.UNICODE)
-
-
-def normalize(text: str) -> str:
-    """NFKC, lower-case, and drop everything but letters and digits (punctuation, quotes, spaces)."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in folded if ch.isalnum())
-
-
-def units(text: str) -> list[list[str]]:
-    """The text as runs of units (a CJK character or an ASCII word), split at punctuation and spaces."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    runs: list[list[str]] = []
-    for chunk in re.split(r"[^\w]|_", folded):
-        if chunk:
-            runs.append(_UNIT.findall(chunk))
-    return [run for run in runs if run]
-
-
-def terms(text: str) -> Counter[str]:
-    """Bag of index terms: unigrams (prefixed '1') and bigrams (prefixed '2') of units."""
-    grams: list[str] = []
-    for run in units(text):
-        grams += ["1" + unit for unit in run]
-        grams += ["2" + first + second for first, second in itertools.pairwise(run)]
-    return Counter(grams)
-
-
-def query_terms(query: str) -> Counter[str]:
-    """The terms of a query, with the question words around it cut out."""
-    return terms(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One ranked answer for a query, with an excerpt to show and spans to highlight."""
+    """One ranked answer for a query, with an excerpt to show and spans to highlight.
+
+    ``coverage`` is the share of the query's informative text this answer
+    explains; ``fits`` says whether the hit is an answer rather than a guess.
+    """
 
     answer: str
     score: float
@@ -141,144 +80,132 @@ class Hit:
     faq: int | None
     snippet: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    coverage: float = 1.0
+    fits: bool = True
 
 
-@dataclass
-class _Document:
-    answer_id: str
-    answer: Answer
-    fields: dict[str, list[str]]
-    text: str
-    """The body as one line of plain text, the source of snippets."""
+@dataclass(frozen=True)
+class Findings:
+    """What a search found: the ranked hits, and whether any of them answers the query.
 
+    When none does, the FAQ has no answer for it: ``escalation`` is then the
+    way to a person (12333 / 社保经办窗口) to offer first, and ``hits`` are only
+    the closest topics.
+    """
 
-def _documents(catalog: Catalog) -> list[_Document]:
-    """Each answer with the text that leads to it: its own fields and the trees' labels and questions."""
-    labels: dict[str, list[str]] = defaultdict(list)
-    context: dict[str, list[str]] = defaultdict(list)
-    parents = incoming(catalog)
+    query: str
+    hits: list[Hit]
+    escalation: Hit | None = None
 
-    def ancestry(start: Node) -> list[str]:
-        """Questions, labels and task titles on every way to ``start``."""
-        seen: set[Node] = set()
-        found: list[str] = []
-        stack = [start]
-        while stack:
-            node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            tree = catalog.trees[node[0]]
-            if node[1] == tree.start:
-                found += [tree.title, tree.summary]
-            found.append(tree.nodes[node[1]].question)
-            for parent, label in parents.get(node, []):
-                found.append(label)
-                stack.append(parent)
-        return found
+    @property
+    def answered(self) -> bool:
+        return bool(self.hits) and self.hits[0].fits
 
-    for tree in catalog.trees.values():
-        for node_id, node in tree.nodes.items():
-            for option in node.options:
-                if option.answer is not None:
-                    labels[option.answer].append(option.label)
-                    context[option.answer] += ancestry((tree.id, node_id))
-
-    documents = []
-    for answer_id, answer in catalog.answers.items():
-        body = plain_text(answer.body)
-        fields = {
-            "title": [answer.title],
-            "keywords": list(answer.keywords),
-            "labels": labels.get(answer_id, []),
-            "menu": [step for path in answer.menu for step in (*path.steps, path.label or "")],
-            "body": [body],
-            "context": list(dict.fromkeys(context.get(answer_id, []))),
-        }
-        text = " ".join(line.strip() for line in body.splitlines() if line.strip())
-        documents.append(_Document(answer_id, answer, fields, text))
-    return documents
+    @property
+    def fitting(self) -> list[Hit]:
+        """The hits that answer the query, best first."""
+        return [hit for hit in self.hits if hit.fits]
 
 
 class SearchIndex:
-    """Answers ranked by BM25F over character unigrams and bigrams; build once, search often."""
+    """Answers ranked by relevance and coverage; build once, search often."""
 
-    def __init__(self, documents: list[_Document], postings: dict[str, dict[int, float]], ceiling: dict[str, float]):
+    def __init__(self, documents: list[Document], synonyms: Synonyms, way_out: str | None = None):
         self._documents = documents
-        self._postings = postings
-        self._ceiling = ceiling
+        self._way_out = next((i for i, d in enumerate(documents) if d.answer_id == way_out), None)
+        self._synonyms = synonyms
         self._factor = [ESCALATION_FACTOR if d.answer.kind == "escalation" else 1.0 for d in documents]
-        bigrams = sorted(value for term, value in ceiling.items() if term[0] == "2")
-        self._unseen = bigrams[len(bigrams) // 2] if bigrams else 1.0
+        self._faqs = {d.answer.faq: i for i, d in enumerate(documents) if d.answer.faq is not None}
+        self._fields = FieldIndex([d.fields for d in documents], synonyms)
+        self._weights: dict[str, float] = {}
+        self._questions = QuestionIndex(
+            (
+                (index, question_runs(question, synonyms))
+                for index, document in enumerate(documents)
+                for question in (document.answer.title, *document.answer.similar)
+            ),
+            self._unit_weight,
+        )
         self._phrases: dict[str, list[int]] = defaultdict(list)
         for index, document in enumerate(documents):
-            for keyword in {normalize(keyword) for keyword in document.answer.keywords}:
+            for keyword in {normalize(synonyms.fold(normalize(k))) for k in document.answer.keywords}:
                 if 2 <= len(keyword) <= MAX_PHRASE_CHARS:
                     self._phrases[keyword].append(index)
+        steps = (normalize(step) for d in documents for path in d.answer.menu for step in path.steps)
+        self._repair = PinyinRepair(
+            (term[1:] for term in self._fields.rarity if term[0] == "2" and len(term) == 3),
+            [*self._phrases, *synonyms.words(), *steps],
+            (term[1:] for term in self._fields.rarity if term[0] == "1" and term[1:].isascii()),
+        )
 
     @classmethod
     def build(cls, catalog: Catalog) -> SearchIndex:
         """Index every answer of ``catalog``."""
-        return cls.from_documents(_documents(catalog))
+        synonyms = Synonyms((group.term, group.same) for group in catalog.synonyms)
+        way_out = catalog.way_out.answer if catalog.way_out is not None else None
+        return cls(documents(catalog), synonyms, way_out)
 
-    @classmethod
-    def from_documents(cls, documents: list[_Document]) -> SearchIndex:
-        count = len(documents)
-        field_terms: list[dict[str, Counter[str]]] = []
-        totals: Counter[str] = Counter()
-        for document in documents:
-            per_field = {}
-            for name, values in document.fields.items():
-                bag = terms("\n".join(values))  # a line break splits runs like punctuation does
-                per_field[name] = bag
-                totals[name] += sum(bag.values())
-            field_terms.append(per_field)
-        average = {name: max(totals[name] / max(count, 1), 1.0) for name in FIELD_WEIGHTS}
-
-        weighted: dict[str, dict[int, float]] = defaultdict(dict)
-        for index, per_field in enumerate(field_terms):
-            combined: dict[str, float] = defaultdict(float)
-            for name, bag in per_field.items():
-                length = sum(bag.values())
-                norm = 1 - B + B * length / average[name]
-                for term, frequency in bag.items():
-                    combined[term] += FIELD_WEIGHTS[name] * frequency / norm
-            for term, value in combined.items():
-                weighted[term][index] = value
-
-        postings: dict[str, dict[int, float]] = {}
-        ceiling: dict[str, float] = {}
-        for term, by_document in weighted.items():
-            df = len(by_document)
-            idf = math.log(1 + (count - df + 0.5) / (df + 0.5))
-            scale = UNIGRAM_WEIGHT if term[0] == "1" else 1.0
-            postings[term] = {i: scale * idf * tf * (K1 + 1) / (tf + K1) for i, tf in by_document.items()}
-            ceiling[term] = scale * idf * (K1 + 1)
-        return cls(documents, postings, ceiling)
+    def warm(self) -> None:
+        """Load what a first query may need (the traditional-character and pinyin tables) now, not on a keystroke."""
+        self.search("員工hjxz", top=1)
+        self._repair.warm()
 
     def __len__(self) -> int:
         return len(self._documents)
 
+    # Searching ---------------------------------------------------------------------------------
+
+    def find(self, query: str, top: int = 5) -> Findings:
+        """:meth:`search`, and when nothing answers a query, the way out of the FAQ to offer first."""
+        hits = self.search(query, top)
+        findings = Findings(query, hits)
+        if findings.answered or self._way_out is None or not query.strip():
+            return findings
+        way_out = self._hit(self._way_out, 0.0, query, coverage=0.0)
+        return Findings(query, hits, dataclasses.replace(way_out, fits=True))
+
     def search(self, query: str, top: int = 5) -> list[Hit]:
-        """The ``top`` best answers for ``query``, best first; [] for an empty query."""
-        bag = query_terms(query)
-        if not bag or top <= 0:
+        """The ``top`` best answers for ``query``, best first; [] for an empty query.
+
+        A query that names an FAQ entry by number ("第13条") puts that entry first.
+        """
+        if top <= 0:
             return []
-        best = sum(self._ceiling.get(term, self._unseen * (UNIGRAM_WEIGHT if term[0] == "1" else 1.0)) for term in bag)
-        raw = self._accumulate(list(bag), top)
-        phrases = self.phrase_matches(query)
-        for index in phrases.keys() - raw.keys():  # pruned away before the bonus was known
-            raw[index] = sum(self._postings[term].get(index, 0.0) for term in bag if term in self._postings)
-        if not raw or best <= 0:
+        named = faq_number(query, self._faqs.keys())
+        runs = self._repaired(query_runs(query, self._synonyms))
+        bag = Counter(grams(runs))
+        hits = self._ranked(query, runs, bag, top) if bag else []
+        if named is None:
+            return hits
+        first = self._hit(self._faqs[named], 1.0, query, coverage=1.0)
+        return [first, *(hit for hit in hits if hit.answer != first.answer)][:top]
+
+    def _repaired(self, runs: list[list[str]]) -> list[list[str]]:
+        """The runs with pinyin slips repaired and, where a repair spelled a clerk's word, folded again."""
+        repaired = self._repair.repair(runs)
+        if repaired == runs:
+            return runs
+        return [new for run in repaired for new in units(self._synonyms.fold("".join(run)))]
+
+    def _ranked(self, query: str, runs: list[list[str]], bag: Counter[str], top: int) -> list[Hit]:
+        best = self._fields.best_possible(bag)
+        if best <= 0:
             return []
-        ranked = heapq.nsmallest(
-            top,
-            (
-                (-self._normalised(index, score, best, phrases), self._documents[index].answer_id, index)
-                for index, score in raw.items()
-            ),
-        )
-        return [self._hit(self._documents[index], -negative, query) for negative, _, index in ranked]
+        wanted = max(top, CANDIDATES)
+        scores = self._fields.accumulate(bag)
+        phrases = dict(heapq.nlargest(wanted, self.phrase_matches(query).items(), key=lambda item: item[1]))
+        units = prepare(runs, self._unit_weight)
+        nearest = self._questions.nearest(units, frozenset(bag), wanted)
+        coverage = self._fields.coverage(units)
+        scored = []
+        for index in {*best_of(scores, wanted), *phrases, *nearest}:
+            bm25 = self._normalised(index, float(scores[index]), best, phrases)
+            question = nearest.get(index, 0.0) * self._factor[index]
+            relevance = (1 - QUESTION_WEIGHT) * bm25 + QUESTION_WEIGHT * question
+            explained = float(coverage[index])
+            scored.append((-relevance * explained**COVERAGE_POWER, self._documents[index].answer_id, index, explained))
+        best_hits = heapq.nsmallest(top, scored)
+        return [self._hit(index, -score, query, explained) for score, _, index, explained in best_hits if score < 0]
 
     def _normalised(self, index: int, raw: float, best: float, phrases: dict[int, float]) -> float:
         """0..1: the BM25F score against the best the query could score, raised by the keyword bonus
@@ -286,9 +213,18 @@ class SearchIndex:
         base = min(1.0, raw * self._factor[index] / best)
         return base + PHRASE_BONUS * phrases.get(index, 0.0) * (1.0 - base)
 
+    def _unit_weight(self, unit: str) -> float:
+        """How much a unit counts when judging what a text explains: its rarity, plus a floor."""
+        weight = self._weights.get(unit)
+        if weight is None:
+            weight = self._weights[unit] = (
+                self._fields.rarity.get("1" + unit, self._fields.unseen_rarity) + WEIGHT_FLOOR
+            )
+        return weight
+
     def phrase_matches(self, query: str) -> dict[int, float]:
         """Answers with a keyword found whole in the query → the share of the query it covers."""
-        text = normalize(_FILLER.sub(" ", unicodedata.normalize("NFKC", query)))
+        text = normalize(strip_filler(self._synonyms.fold(fold_query(query))))
         found: dict[int, float] = {}
         for start in range(len(text)):
             for end in range(start + 2, min(len(text), start + MAX_PHRASE_CHARS) + 1):
@@ -296,41 +232,14 @@ class SearchIndex:
                     found[index] = max(found.get(index, 0.0), (end - start) / len(text))
         return found
 
-    def _accumulate(self, query_terms: list[str], top: int) -> dict[int, float]:
-        """Raw BM25F scores of the answers that can still reach the top ``top`` (MaxScore pruning).
-
-        Terms are added rarest first. Once the terms left could add less than
-        the ``top``-th best score so far, no answer unseen yet can reach the
-        top, so the remaining (common) terms, such as single characters that
-        occur in almost every answer, are only looked up for the answers that
-        still can. Exact, and fast enough to search on every keystroke.
-        """
-        present = sorted(
-            (term for term in query_terms if term in self._postings), key=lambda term: (-self._ceiling[term], term)
-        )
-        left = sum(self._ceiling[term] for term in present)
-        done = 0.0  # no answer can have scored more than the ceilings of the terms added so far
-        scores: dict[int, float] = {}
-        for position, term in enumerate(present):
-            if len(scores) >= top and left < done:
-                floor = heapq.nlargest(top, scores.values())[-1] * ESCALATION_FACTOR
-                if left < floor:
-                    candidates = {index: score for index, score in scores.items() if score + left >= floor}
-                    for other in present[position:]:
-                        postings = self._postings[other]
-                        for index in candidates:
-                            candidates[index] += postings.get(index, 0.0)
-                    return candidates
-            current = scores.get
-            scores.update({index: current(index, 0.0) + value for index, value in self._postings[term].items()})
-            left -= self._ceiling[term]
-            done += self._ceiling[term]
-        return scores
-
-    def _hit(self, document: _Document, score: float, query: str) -> Hit:
+    def _hit(self, index: int, score: float, query: str, coverage: float) -> Hit:
+        document = self._documents[index]
         snippet, highlights = make_snippet(document.text, query)
         answer = document.answer
-        return Hit(document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights)
+        fits = score >= MIN_SCORE and coverage >= MIN_COVERAGE
+        return Hit(
+            document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights, round(coverage, 4), fits
+        )
 
 
 def exact_hit(catalog: Catalog, answer_id: str) -> Hit:
@@ -338,63 +247,3 @@ def exact_hit(catalog: Catalog, answer_id: str) -> Hit:
     answer = catalog.answers[answer_id]
     snippet = " ".join(plain_text(answer.body).split())[:SNIPPET_CHARS]
     return Hit(answer_id, 1.0, answer.title, answer.faq, snippet, [])
-
-
-@functools.lru_cache(maxsize=256)
-def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
-    """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for position, ch in enumerate(text):
-        for folded in unicodedata.normalize("NFKC", ch).lower():
-            if folded.isalnum():
-                chars.append(folded)
-                origin.append(position)
-    return "".join(chars), origin
-
-
-def match_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that share two or more consecutive characters with ``query`` (one if the query is one)."""
-    haystack, origin = _normalized_with_positions(text)
-    needle = normalize(query)
-    if not needle or not haystack:
-        return []
-    size = 1 if len(needle) == 1 else 2
-    grams = {needle[i : i + size] for i in range(len(needle) - size + 1)}
-    covered = [False] * len(haystack)
-    for i in range(len(haystack) - size + 1):
-        if haystack[i : i + size] in grams:
-            for j in range(i, i + size):
-                covered[j] = True
-    spans: list[tuple[int, int]] = []
-    for i, hit in enumerate(covered):
-        if not hit:
-            continue
-        start, end = origin[i], origin[i] + 1
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
-
-
-def make_snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
-    """An excerpt of ``text`` about ``width`` characters long around the densest match, with spans in it."""
-    spans = match_spans(text, query)
-    if len(text) <= width:
-        return text, spans
-    if not spans:
-        return text[:width].rstrip() + "…", []
-    best_start, best_cover = 0, -1
-    for start, _ in spans:
-        window = max(0, start - width // 4)
-        cover = sum(min(e, window + width) - max(s, window) for s, e in spans if s < window + width and e > window)
-        if cover > best_cover:
-            best_start, best_cover = window, cover
-    best_start = min(best_start, max(0, len(text) - width))
-    end = best_start + width
-    prefix = "…" if best_start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix) - best_start
-    inside = [(max(s, best_start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > best_start]
-    return prefix + text[best_start:end] + suffix, inside

@@ -31,6 +31,9 @@ from wizard.content.source import SourceIndex
 from wizard.content.text import one_line
 from wizard.content.walk import Verdict, Walk, Walker
 
+MIN_SIMILAR = 8
+"""Similar questions (相似问法) an answer should list: the clerks' own ways of asking for it."""
+
 # Counting ---------------------------------------------------------------------------------------------
 
 
@@ -87,9 +90,18 @@ class Coverage:
         return self.index.tree_line(tree_id, ("nodes", question_id, "options", number))
 
     def report(self, tree_ids: Iterable[str] | None = None) -> Report:
-        """Covered/total and what is missing, per tree, in catalog order."""
+        """Covered/total and what is missing, per tree, in catalog order; and the answers short of similar questions."""
         wanted = list(self.catalog.trees) if tree_ids is None else list(tree_ids)
-        return Report({tree_id: self._tree_report(tree_id) for tree_id in wanted})
+        return Report({tree_id: self._tree_report(tree_id) for tree_id in wanted}, self.few_similar())
+
+    def few_similar(self) -> list[FewSimilar]:
+        """Answers with fewer than :data:`MIN_SIMILAR` similar questions: search has too little to go on."""
+        found = []
+        for answer_id, answer in self.catalog.answers.items():
+            if len(answer.similar) < MIN_SIMILAR:
+                path, (line, _) = self.index.answer_at(answer_id, key=True)
+                found.append(FewSimilar(answer_id, path, line, len(answer.similar)))
+        return found
 
     def _tree_report(self, tree_id: str) -> TreeReport:
         tree = self.catalog.trees[tree_id]
@@ -187,6 +199,25 @@ class Missing:
 
 
 @dataclass
+class FewSimilar:
+    """An answer with fewer similar questions than :data:`MIN_SIMILAR`, and where it is written."""
+
+    answer: str
+    path: str
+    line: int
+    count: int
+
+    def format(self) -> str:
+        return (
+            f"{one_line(self.path)}:{self.line}: answer '{self.answer}' has {self.count} similar question(s);"
+            f" list {MIN_SIMILAR} or more under 'similar:' (how clerks ask for it)"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"answer": self.answer, "path": self.path, "line": self.line, "similar": self.count}
+
+
+@dataclass
 class TreeReport:
     tree: str
     path: str
@@ -215,6 +246,8 @@ class Report:
     """Coverage per tree; the total percent is over questions, options and answers together."""
 
     trees: dict[str, TreeReport]
+    few_similar: list[FewSimilar] = field(default_factory=list)
+    """Answers that list too few similar questions (reported, not counted in the percent)."""
 
     def total(self) -> dict[str, Counts]:
         totals = {"questions": Counts(), "options": Counts(), "answers": Counts()}
@@ -233,7 +266,11 @@ class Report:
         totals = self.total()
         total: dict[str, Any] = {name: counts.to_json() for name, counts in totals.items()}
         total["percent"] = round(self.percent, 2)
-        return {"trees": {tree_id: tree.to_json() for tree_id, tree in self.trees.items()}, "total": total}
+        return {
+            "trees": {tree_id: tree.to_json() for tree_id, tree in self.trees.items()},
+            "total": total,
+            "few_similar": [item.to_json() for item in self.few_similar],
+        }
 
     def text(self, *, show_missing: bool = True) -> str:
         """A table like pytest-cov's, then one ``file:line: what`` line per missing item."""
@@ -270,6 +307,9 @@ class Report:
         missing = [m for tree in self.trees.values() for m in tree.missing]
         if show_missing and missing:
             lines += ["", "Missing:"] + [m.format() for m in missing]
+        if self.few_similar:
+            lines += ["", f"Answers with fewer than {MIN_SIMILAR} similar questions:"]
+            lines += [item.format() for item in self.few_similar]
         return "\n".join(lines)
 
 

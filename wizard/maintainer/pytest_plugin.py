@@ -1,4 +1,4 @@
-"""pytest plugin: every tree example is a test, and the run ends with a tree-coverage report.
+"""pytest plugin: every tree example and every similar question is a test; the run ends with a coverage report.
 
 Installed through the ``pytest11`` entry point, so any project with trees gets it
 by installing hrss-wizard. How trees are found: a YAML file under the collected
@@ -11,11 +11,16 @@ those folders in ``testpaths`` too so plain ``pytest`` collects them.
 
 - Each example becomes ``trees/<file>.yaml::<example name or 'example N'>``; a
   failing one shows the walk and the first wrong step, with a "did you mean".
+- Each similar question (相似问法) of an answer becomes
+  ``trees/answers.yaml::<answer id>[<question>]``: searching for it must put
+  its own answer first (for the way-out answer: or find nothing, which offers
+  it); a failing one shows what came first, with the scores.
 - A folder that cannot be loaded gives one failing ``::load`` item per tree file
   with the diagnostics (``file:line:col: error CODE ...``), never a crash.
-- At the end: covered/total questions, options and answers per tree, and each
-  missing one as ``file:line``. ``--tree-cov-fail-under=PCT`` (or the ini
-  setting ``tree_cov_fail_under``) fails the run below PCT percent.
+- At the end: covered/total questions, options and answers per tree, each
+  missing one as ``file:line``, and the answers with too few similar questions.
+  ``--tree-cov-fail-under=PCT`` (or the ini setting ``tree_cov_fail_under``)
+  fails the run below PCT percent.
 
 Coverage counts only examples that ran and passed, like code coverage counts
 only the tests that ran; trees whose examples were all deselected (``-k``) are
@@ -63,6 +68,7 @@ class _Folder:
     loaded: Any  # wizard.content.catalog.LoadResult
     walker: Any = None  # wizard.content.walk.Walker, when the catalog (or its draft) loaded
     tree_of_file: dict[Path, str] = field(default_factory=dict)
+    search: Any = None  # wizard.engine.search.SearchIndex, built for the first similar question
 
 
 @dataclass
@@ -106,15 +112,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     # Imported here, not at the top: pytest loads plugins before coverage tools start measuring.
-    from wizard.content.locate import is_tree_file
+    from wizard.content.locate import is_answers_file, is_tree_file
 
     config = parent.config
-    if not config.getini("tree_collect") or not is_tree_file(file_path):
+    tree_file = is_tree_file(file_path)
+    if not config.getini("tree_collect") or not (tree_file or is_answers_file(file_path)):
         return None
     folders = config.getini("tree_paths")
     if folders and not any(file_path.resolve().is_relative_to(Path(f).resolve()) for f in folders):
         return None
-    return TreeFile.from_parent(parent, path=file_path)
+    if tree_file:
+        return TreeFile.from_parent(parent, path=file_path)
+    return AnswersFile.from_parent(parent, path=file_path)
 
 
 def _display(path: Path, config: pytest.Config) -> Path:
@@ -221,6 +230,81 @@ class ExampleItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int, str]:
         line = _folder(self.config, self.folder).loaded.index.tree_line(self.tree_id, ("examples", self.number))
         return self.path, line - 1, f"tree {self.tree_id}: {self.name}"
+
+
+class AnswersFile(pytest.File):
+    """An answers file: one item per similar question of each of its answers."""
+
+    def collect(self) -> list[pytest.Item]:
+        folder = _folder(self.config, str(self.path.parent.resolve()))
+        if folder.walker is None:
+            return []  # the folder's tree files carry the load errors
+        catalog = folder.walker.catalog
+        mine = self.path.resolve()
+        items: list[pytest.Item] = []
+        for answer_id, source in folder.loaded.index.answers.items():
+            if Path(source.path).resolve() != mine or answer_id not in catalog.answers:
+                continue
+            for number, question in enumerate(catalog.answers[answer_id].similar):
+                name = f"{answer_id}[{question}]"
+                folder_key = str(self.path.parent.resolve())
+                items.append(
+                    SimilarItem.from_parent(self, name=name, folder=folder_key, answer_id=answer_id, number=number)
+                )
+        return items
+
+
+class SimilarFailed(Exception):
+    """A similar question that does not find its own answer first; the message is the whole explanation."""
+
+
+class SimilarItem(pytest.Item):
+    """One similar question: search for it and expect its own answer first."""
+
+    def __init__(self, *, folder: str, answer_id: str, number: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.folder = folder
+        self.answer_id = answer_id
+        self.number = number
+
+    def runtest(self) -> None:
+        from wizard.engine.search import SearchIndex
+
+        folder = _folder(self.config, self.folder)
+        catalog = folder.walker.catalog
+        if folder.search is None:
+            folder.search = SearchIndex.build(catalog)
+        question = catalog.answers[self.answer_id].similar[self.number]
+        findings = folder.search.find(question, top=3)
+        first = findings.hits[0] if findings.answered else findings.escalation
+        if first is None or first.answer != self.answer_id:
+            raise SimilarFailed(self._explain(question, findings))
+
+    def _explain(self, question: str, findings: Any) -> str:
+        path, (line, col) = _folder(self.config, self.folder).loaded.index.answer_at(
+            self.answer_id, ("similar", self.number)
+        )
+        head = f"{path}:{line}:{col}: the similar question '{question}' of answer '{self.answer_id}'"
+        if not findings.answered:
+            head += " finds no answer that fits (the FAQ would be 'not found')"
+        else:
+            head += f" finds '{findings.hits[0].answer}' first"
+        rows = [
+            f"  {rank}. {hit.answer}  score {hit.score:.3f}  coverage {hit.coverage:.2f}"
+            + ("" if hit.fits else "  (does not fit)")
+            for rank, hit in enumerate(findings.hits, start=1)
+        ]
+        return "\n".join([head, "search results:", *rows, "make it more specific, or move it to the answer that fits"])
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, SimilarFailed):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        loaded = _folder(self.config, self.folder).loaded
+        _, (line, _) = loaded.index.answer_at(self.answer_id, ("similar", self.number))
+        return self.path, line - 1, f"answer {self.answer_id}: similar question {self.number + 1}"
 
 
 class LoadFailed(Exception):

@@ -22,7 +22,7 @@ import yaml
 from wizard.content.catalog import load_catalog
 from wizard.content.loader import load_file
 from wizard.content.locate import ANSWERS_FILENAMES, YAML_SUFFIXES
-from wizard.content.model import ID_PATTERN, AnswersFile, validate
+from wizard.content.model import ID_PATTERN, AnswersFile, Tree, validate
 from wizard.content.schema import SchemaKind, schema_text
 from wizard.content.source import SourceMap
 from wizard.content.text import clean_text
@@ -160,7 +160,7 @@ def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None)
     if folder.is_dir() and any(p.suffix in YAML_SUFFIXES for p in folder.iterdir()):
         for result in load_catalog([folder], run_checks=False).files:
             model = result.model
-            if model is not None and not isinstance(model, AnswersFile):
+            if isinstance(model, Tree):
                 tree_ids.add(model.id)
                 question_ids.update(model.nodes)
     if tree_id in tree_ids:

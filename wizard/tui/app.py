@@ -60,6 +60,15 @@ class CatalogLoaded(Message):
         self.error = error
 
 
+class IndexBuilt(Message):
+    """The worker built the search index of a catalog it loaded (after the tasks were shown)."""
+
+    def __init__(self, catalog: Catalog, index: SearchIndex) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.index = index
+
+
 class WizardApp(App[None]):
     """Home, question and answer screens over one engine Session at a time."""
 
@@ -120,7 +129,8 @@ class WizardApp(App[None]):
     def on_mount(self) -> None:
         if self.catalog is None:
             self._load(self._load_from, reload=False)
-        else:
+        else:  # handed a catalog (tests, embedding): index it here
+            self.search_index(self.catalog)
             self._show_catalog()
         if self._watch_paths:
             from wizard.tui.watch import TreeWatcher
@@ -139,7 +149,24 @@ class WizardApp(App[None]):
         except Exception as error:  # never a crash of the clerk's app: report it and keep the last good trees
             self.post_message(CatalogLoaded(None, reload=reload, error=f"{type(error).__name__}: {error}"))
             return
-        self.post_message(CatalogLoaded(result, reload=reload))
+        self.post_message(CatalogLoaded(result, reload=reload))  # the tasks first: search can come a moment later
+        index = self._built_index(result)
+        if index is not None and result.catalog is not None:
+            self.post_message(IndexBuilt(result.catalog, index))
+
+    @staticmethod
+    def _built_index(result: LoadResult) -> SearchIndex | None:
+        """The search index, ready for the first keystroke; None if building it failed (tried again on use)."""
+        from wizard.engine.search import SearchIndex
+
+        if result.catalog is None:
+            return None
+        try:
+            index = SearchIndex.build(result.catalog)
+            index.warm()
+        except Exception:  # search is a convenience: its failure must not cost the clerk the trees
+            return None
+        return index
 
     @on(CatalogLoaded)
     def _loaded(self, event: CatalogLoaded) -> None:
@@ -165,6 +192,14 @@ class WizardApp(App[None]):
             for task in waiting:
                 task()
 
+    @on(IndexBuilt)
+    def _index_built(self, event: IndexBuilt) -> None:
+        if not self._in_use(event.catalog):
+            return  # trees replaced while it was being built
+        self._keep_index(event.catalog, event.index)
+        if event.catalog is self.catalog:
+            self._show_catalog()
+
     def _when_loaded(self, task: Callable[[], None]) -> None:
         """Run ``task`` now, or as soon as the catalog has loaded (a key pressed during start-up)."""
         if self.catalog is not None:
@@ -177,18 +212,24 @@ class WizardApp(App[None]):
         home = self.screen_stack[0] if self.screen_stack else None
         if isinstance(home, HomeScreen) and self.catalog is not None:
             home.tasks = self.tasks()
-            home.search_index = self.search_index(self.catalog)
+            kept = self._indexes.get(id(self.catalog))
+            home.search_index = kept[1] if kept is not None and kept[0] is self.catalog else None
 
     def search_index(self, catalog: Catalog) -> SearchIndex:
         """The search index of ``catalog``, built on first use (one per catalog a session may still use)."""
         from wizard.engine.search import SearchIndex
 
         kept = self._indexes.get(id(catalog))
-        if kept is None or kept[0] is not catalog:
-            kept = (catalog, SearchIndex.build(catalog))
-            self._indexes = {key: value for key, value in self._indexes.items() if self._in_use(value[0])}
-            self._indexes[id(catalog)] = kept
-        return kept[1]
+        if kept is not None and kept[0] is catalog:
+            return kept[1]
+        index = SearchIndex.build(catalog)
+        self._keep_index(catalog, index)
+        return index
+
+    def _keep_index(self, catalog: Catalog, index: SearchIndex) -> None:
+        """Keep ``index`` for ``catalog``, and drop those of catalogs no session can use any more."""
+        self._indexes = {key: value for key, value in self._indexes.items() if self._in_use(value[0])}
+        self._indexes[id(catalog)] = (catalog, index)
 
     def _in_use(self, catalog: Catalog) -> bool:
         return catalog is self.catalog or (self.session is not None and self.session.catalog is catalog)

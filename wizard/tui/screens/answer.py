@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from wizard.content.document import parse
 from wizard.content.text import one_line
-from wizard.engine.render import AnswerView, ClickPathText, answer_text, handoff, session_view, transcript
+from wizard.engine.render import AnswerView, ClickPathText, answer_text, handoff_to_show, session_view, transcript
 from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
@@ -105,11 +105,11 @@ class AnswerScreen(SessionScreen):
         self._fill("#answer-body", prose(parse(answer.body)))
         self._fill("#answer-menu", paths_content(view.paths) if view.paths else None)
         self._fill("#answer-next", paths_content([view.next_step]) if view.next_step else None)
-        handoff_lines = handoff(self.session, self.lang) if tried else []
+        handoff_lines = handoff_to_show(self.session, self.lang)
         self._fill(
             "#answer-handoff",
             Stack([*(wrapped(line) for line in handoff_lines), wrapped(self.t("answer_handoff_copy"), "dim")])
-            if tried
+            if handoff_lines
             else None,
         )
         self._fill("#answer-contact", wrapped(view.contact, "bold") if view.contact else None)
@@ -170,7 +170,8 @@ class AnswerScreen(SessionScreen):
         view = self.view
         if view is None:
             return
-        parts = ["\n".join(handoff(self.session, self.lang))] if view.tried else []
+        shown = handoff_to_show(self.session, self.lang)
+        parts = ["\n".join(shown)] if shown else []
         self.app.copy_to_clipboard("\n\n".join([*parts, answer_text(view)]))
         self.notify(self.t("copied_notice"), markup=False, timeout=8)
 

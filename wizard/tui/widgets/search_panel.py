@@ -1,7 +1,9 @@
 """A search box with live results under it: the home screen's and the search screen's.
 
-Typing shows the ranked hits (or says there are none); Enter opens the
-highlighted hit, and so does choosing one in the list. The panel is given its
+Typing shows the answers that fit, best first. When none fits, the FAQ has
+no answer for the query: the panel says so and offers the way to a person
+first (12333 / 社保经办窗口, the query carried into the hand-off), then the
+closest topics. Enter opens the highlighted entry, and so does choosing one. The panel is given its
 ``index`` (attribute down) and posts :class:`wizard.tui.messages.OpenAnswer`
 with the query as the step's label (message up); it never calls the App.
 """
@@ -24,9 +26,11 @@ from wizard.tui.messages import OpenAnswer
 from wizard.tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
-    from wizard.engine.search import Hit, SearchIndex
+    from wizard.engine.search import Findings, Hit, SearchIndex
 
 TOP_HITS = 8
+CLOSEST_TOPICS = 3
+"""Topics listed under the way to a person when the FAQ has no answer: near, but not an answer."""
 
 
 class SearchPanel(Vertical):
@@ -87,35 +91,48 @@ class SearchPanel(Vertical):
         results = SearchResults(id="results")
         none = Static(Content(text("search_none", self.lang)), id="no-results")
         results.display = none.display = False
-        yield results
         yield none
+        yield results
 
     @property
     def query_text(self) -> str:
         return self.query_one("#search", Input).value
 
-    def hits(self, query: str) -> list[Hit]:
-        """Answers that fit ``query``, best first.
-
-        Hits below MIN_SCORE are left out: '户籍' should not list every answer that
-        happens to contain 户 (as in 单位用户); the panel says when nothing fits.
-        """
+    def findings(self, query: str) -> Findings | None:
+        """What a search for ``query`` finds; None for an empty box or before the trees are loaded."""
         if self._index is None or not query.strip():
-            return []
-        from wizard.engine.search import MIN_SCORE
+            return None
+        return self._index.find(query, top=TOP_HITS)
 
-        return [hit for hit in self._index.search(query, top=TOP_HITS) if hit.score >= MIN_SCORE]
+    def hits(self, query: str) -> list[Hit]:
+        """The entries to list for ``query``: the answers that fit; else the way to a person, then the closest.
+
+        A hit that does not fit is never listed as an answer: '户籍' should not
+        list every answer that happens to contain 户 (as in 单位用户).
+        """
+        findings = self.findings(query)
+        if findings is None:
+            return []
+        if findings.answered:
+            return findings.fitting
+        closest = [hit for hit in findings.hits if hit.score > 0][:CLOSEST_TOPICS]
+        return [findings.escalation, *closest] if findings.escalation is not None else closest
 
     def show_results(self, query: str | None = None) -> None:
-        """Show the hits for ``query`` (by default the box's text, e.g. again after a reload)."""
+        """Show the entries for ``query`` (by default the box's text, e.g. again after a reload)."""
         if query is None:
             query = self.query_text
         searching = bool(query.strip())
+        findings = self.findings(query)
         hits = self.hits(query)
         results = self.query_one(SearchResults)
         results.show_hits(hits, text("answer_faq", self.lang))
         results.display = bool(hits)
-        self.query_one("#no-results").display = searching and not hits and self._index is not None
+        none = self.query_one("#no-results", Static)
+        none.display = findings is not None and not findings.answered
+        if findings is not None and not findings.answered:
+            key = "search_not_in_faq" if findings.escalation is not None else "search_none"
+            none.update(Content(text(key, self.lang)))
         if searching != self.searching:
             self.searching = searching
             self.post_message(self.Changed(self, searching))

@@ -1,0 +1,152 @@
+"""How search reads a clerk's query: FAQ numbers, synonyms, traditional characters, pinyin slips,
+coverage, and the honest "not in the FAQ" with its way out."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine.coverage import Unit, prepare, share
+from wizard.engine.faq_numbers import chinese_number, faq_number
+from wizard.engine.hanzi import to_simplified
+from wizard.engine.terms import Synonyms, question_runs
+
+# FAQ numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [
+        ("13", 13),
+        ("第13条", 13),
+        ("常见问题第 13 条", 13),
+        ("FAQ 13", 13),
+        ("faq13", 13),
+        ("第十三条", 13),
+        ("第二十条", None),
+        ("常见问题第1条 结算单", 1),
+        ("１３", 13),
+    ],
+)
+def test_an_faq_number_is_read_in_the_ways_clerks_write_it(query, number):
+    assert faq_number(query, range(1, 18)) == number
+
+
+@pytest.mark.parametrize("query", ["12333", "11号入职", "1月", "身份证320123199001011234", "9" * 5000])
+def test_numbers_that_are_not_faq_entries_are_not_read_as_one(query):
+    assert faq_number(query, range(1, 18)) is None
+
+
+def test_chinese_numerals_below_a_hundred():
+    assert [chinese_number(n) for n in ("十", "十七", "二十", "九十九", "一", "十十", "三四")] == [
+        10,
+        17,
+        20,
+        99,
+        1,
+        None,
+        None,
+    ]
+
+
+def test_an_faq_number_puts_that_entry_first(bundled_index):
+    assert bundled_index.search("第13条", top=1)[0].faq == 13
+    assert bundled_index.find("常见问题第 13 条").answered
+
+
+# Synonyms, traditional characters, pinyin slips ------------------------------------------------
+
+
+def test_synonyms_fold_the_longest_word_first():
+    synonyms = Synonyms([("人员减少", ["减员", "减人"]), ("原单位", ["老单位", "之前单位"])])
+    assert synonyms.fold("老单位减员") == "原单位人员减少"
+    assert question_runs("减员", synonyms) == question_runs("人员减少", synonyms)
+
+
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("员工走了社保怎么停", "enrol-and-stop-registration"),  # 走了 → 离职, 停 → 停保
+        ("新来的员工怎么加保", "enrol-and-stop-registration"),  # 加保 → 人员增加
+        ("工地加人", "construction-staff-change-online"),  # 工地 → 工程建设项目
+        ("员工在别的单位还没停保", "enrol-error-no-insured-identity"),
+    ],
+)
+def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):
+    findings = bundled_index.find(query, top=3)
+    assert findings.answered and findings.hits[0].answer == answer, findings.hits
+
+
+def test_traditional_characters_search_like_simplified(bundled_index):
+    assert to_simplified("戶籍性質為空") == "户籍性质为空"
+    traditional = bundled_index.find("戶籍性質為空", top=1)
+    assert traditional.answered and traditional.hits[0].answer == "enrol-error-hukou-empty"
+
+
+def test_a_pinyin_slip_that_spells_a_known_term_is_repaired(bundled_index):
+    slipped = bundled_index.find("新员工怎么办参宝登记", top=1)  # 参宝 for 参保
+    assert slipped.answered and slipped.hits[0].answer == "enrol-and-stop-registration"
+
+
+def test_pinyin_initials_find_the_term(bundled_index):
+    assert bundled_index.search("hjxz", top=1)[0].answer == "enrol-error-hukou-empty"  # 户籍性质
+
+
+def test_a_real_word_is_not_repaired_into_another(bundled_index):
+    """医保 sounds like nothing in the FAQ that it could be a slip of: it stays 医保, and is not covered."""
+    assert not bundled_index.find("医保报销怎么弄").answered
+
+
+# Coverage and the honest "not in the FAQ" -----------------------------------------------------
+
+
+def test_share_counts_explained_weight_and_skips_unexplained_numbers():
+    units = (
+        Unit(2.0, frozenset({"1a"}), False),
+        Unit(1.0, frozenset({"1b"}), False),
+        Unit(5.0, frozenset({"17"}), True),
+    )
+    assert share(units, frozenset({"1a"})) == pytest.approx(2 / 3)  # the number counts only when explained
+    assert share(units, frozenset({"1a", "17"})) == pytest.approx(7 / 8)
+    assert share((), frozenset({"1a"})) == 0.0
+
+
+def test_generic_words_count_neither_for_nor_against():
+    weight = lambda unit: 1.0  # noqa: E731
+    assert prepare(question_runs("怎么办"), weight) == ()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["退休手续怎么办", "社保卡丢了", "公积金怎么提取", "单位账号密码忘了", "养老金怎么计算", "医保报销", "个税申报"],
+)
+def test_neighbouring_topics_are_not_in_the_faq_and_get_the_way_out(bundled_index, bundled_catalog, query):
+    findings = bundled_index.find(query, top=3)
+    assert not findings.answered, findings.hits[:1]
+    assert findings.escalation is not None and findings.escalation.answer == bundled_catalog.way_out.answer
+    assert findings.escalation.faq is None and findings.escalation.fits
+
+
+def test_an_answered_query_offers_no_way_out(bundled_index):
+    findings = bundled_index.find("户籍性质为空")
+    assert findings.answered and findings.escalation is None
+    assert findings.fitting == [hit for hit in findings.hits if hit.fits]
+
+
+def test_an_empty_query_finds_nothing_and_offers_nothing(bundled_index):
+    findings = bundled_index.find("   ")
+    assert findings.hits == [] and findings.escalation is None
+
+
+def test_coverage_of_every_answer_at_once_equals_share_one_by_one(bundled_index):
+    """The array form must agree with :func:`share` against each answer's own terms."""
+    from wizard.engine.terms import query_runs
+
+    own: list[set[str]] = [set() for _ in range(len(bundled_index))]
+    for term, numbers in bundled_index._fields.explains.items():
+        for number in numbers:
+            own[int(number)].add(term)
+    for query in ["户籍性质为空", "员工走了社保怎么停", "社保卡12333", "11日以后入职", "zzzz", "花名册 打印"]:
+        units = prepare(query_runs(query, bundled_index._synonyms), bundled_index._unit_weight)
+        assert list(bundled_index._fields.coverage(units)) == pytest.approx([share(units, terms) for terms in own]), (
+            query
+        )
