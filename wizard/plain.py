@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from wizard.content.model import Catalog
@@ -23,6 +24,7 @@ from wizard.engine.session import Session
 from wizard.i18n import text
 
 if TYPE_CHECKING:
+    from wizard.engine.outcomes import Recorder
     from wizard.engine.search import SearchIndex
 
 SEARCH_RESULTS = 3
@@ -66,16 +68,21 @@ class Start:
 class LineWizard:
     """One clerk at a line terminal (or a script) walking the trees."""
 
-    def __init__(self, catalog: Catalog, lang: str, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self, catalog: Catalog, lang: str, stdin: TextIO, stdout: TextIO, recorder: Recorder | None = None
+    ) -> None:
         self.catalog = catalog
         self.lang = lang
         self.stdin = stdin
         self.out = stdout
+        self.recorder = recorder
         self.session = Session(catalog)
         self.echo = not _is_tty(stdin)
         self.width = shutil.get_terminal_size((0, 0)).columns if _is_tty(stdout) else 0
         """Lines are broken the Chinese way at this width on a terminal; 0 (a pipe): not at all."""
         self._index: SearchIndex | None = None
+        self._searched = False
+        """A search began the outcome session the next walk continues."""
 
     # Output -------------------------------------------------------------------------
     def say(self, line: str = "", indent: str = "") -> None:
@@ -136,7 +143,7 @@ class LineWizard:
             self.say(f"  {number}. {option.label}", "   ")
         self.say(self.t("plain_keys_question"))
 
-    def show_answer(self) -> None:
+    def show_answer(self, keys: bool = True) -> None:
         view = session_view(self.session, self.lang)
         assert view is not None
         self.say()
@@ -154,6 +161,10 @@ class LineWizard:
             for line in shown:
                 self.say(line)
         self.say()
+        if keys:
+            self.show_answer_keys()
+
+    def show_answer_keys(self) -> None:
         self.say(self.t("plain_keys_escalated" if self.escalated else "plain_keys_answer"))
 
     @property
@@ -199,6 +210,37 @@ class LineWizard:
                 return None
             query = reply
 
+    def ask_feedback(self, answer_id: str | None = None) -> None:
+        """The optional 好差评 rating and comment for the answer just judged (the one shown, by default)."""
+        answer_id = answer_id or self.session.place.answer
+        if self.recorder is None or not self.recorder.enabled or answer_id is None:
+            return
+        self.say(self.t("feedback_rating"))
+        while True:
+            reply = self.ask(self.t("plain_prompt"))
+            if reply.lower() == "q":
+                raise _Quit
+            if reply == "" or reply in ("1", "2", "3", "4", "5"):
+                break
+            self.say(self.t("feedback_invalid"))
+        rating = int(reply) if reply else None
+        self.say(self.t("feedback_comment"))
+        comment = self.ask(self.t("plain_prompt"))
+        if comment.lower() == "q":
+            raise _Quit
+        if rating is not None or comment:
+            self.recorder.feedback(answer_id, rating, comment)
+            self.say(self.t("feedback_thanks"))
+
+    def new_session(self) -> Session:
+        """A session whose moves go to the outcome log (when there is one) as a session of their own."""
+        if self.recorder is None:
+            return Session(self.catalog)
+        if not self._searched:
+            self.recorder.begin()
+        self._searched = False
+        return Session(self.catalog, observer=self.recorder.observe)
+
     def show_results(self, query: str) -> list[str]:
         """Print the numbered results of ``query``; their answer ids, in order."""
         if self._index is None:
@@ -206,6 +248,12 @@ class LineWizard:
 
             self._index = SearchIndex.build(self.catalog)
         findings = self._index.find(query, top=SEARCH_RESULTS)
+        if self.recorder is not None:
+            if not self._searched:
+                self.recorder.begin()  # the search belongs to the session it may open
+                self._searched = True
+            best = findings.hits[0] if findings.answered else None
+            self.recorder.search(query, best.answer if best else None, best.score if best else None, best is not None)
         self.say()
         if findings.answered:
             hits = findings.fitting[:SEARCH_RESULTS]
@@ -222,7 +270,7 @@ class LineWizard:
 
     def walk(self, start: Start, from_tasks: bool) -> bool:
         """Walk from ``start`` until the clerk quits (False) or leaves for the task list (True)."""
-        self.session = Session(self.catalog)
+        self.session = self.new_session()
         if start.answer is not None:
             via = self.t("search_via").format(one_line(start.query))
             self.session.jump_to_answer(start.answer, via=via, query=start.query)
@@ -253,12 +301,19 @@ class LineWizard:
             elif reply in ("", "?"):
                 pass
             elif self.session.finished and reply == "y":
+                self.session.solved()
+                self.ask_feedback()
                 self.say(self.t("solved_notice") if not self.escalated else "")
                 return from_tasks
             elif self.session.finished and reply == "n":
+                tried = self.session.place.answer
                 if not self.session.escalate(via=self.t("not_solved_via")):
                     self.say(self.t("already_escalated"))
                     continue
+                self.show_answer(keys=False)  # the way to a person first, then the rating of what did not help
+                self.ask_feedback(tried)
+                self.show_answer_keys()
+                continue
             elif self.session.finished:
                 self.say(self.t("plain_invalid_key"))
                 continue
@@ -364,7 +419,18 @@ def run(
     *,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    log_dir: Path | None = None,
 ) -> int:
-    """The interactive line-mode wizard; starts at ``tree_id`` or at the task list. Returns the exit code."""
-    wizard = LineWizard(catalog, lang, stdin or sys.stdin, stdout or sys.stdout)
-    return wizard.run(tree_id)
+    """The interactive line-mode wizard; starts at ``tree_id`` or at the task list. Returns the exit code.
+
+    With ``log_dir``, the clerk's sessions go to the outcome log there (docs/outcomes.md).
+    """
+    from wizard.engine.outcomes import EventLog, Recorder
+
+    warn = lambda why: print(text("log_failed").format(one_line(why)[:120]), file=sys.stderr)  # noqa: E731
+    recorder = Recorder(EventLog(log_dir, warn) if log_dir is not None else None, "line", catalog)
+    wizard = LineWizard(catalog, lang, stdin or sys.stdin, stdout or sys.stdout, recorder)
+    try:
+        return wizard.run(tree_id)
+    finally:
+        recorder.end()

@@ -243,7 +243,7 @@ def test_walk_asks_whether_it_solved_and_not_solved_reaches_12333_with_a_hand_of
     assert "您试过的解答（未解决）：单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」" in after
     assert "解答未能解决问题：请联系社保经办窗口或拨打12333" in after
     assert "转人工时可以这样说明：" in after and "办理事项：参保登记报错处理" in after
-    solved = invoke("walk", stdin="2\n3\ny\nq\n")
+    solved = invoke("walk", stdin="2\n3\ny\n\n\nq\n")  # y, then Enter twice: no rating, no comment
     assert "很高兴问题已解决。" in solved.stdout and solved.stdout.count("请选择要办理的事项") == 2
 
 

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from tests.conftest import BUNDLED_TREES
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Catalog
+from wizard.engine.search import SearchIndex
 from wizard.tui.app import WizardApp
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,9 +47,25 @@ def sample() -> Catalog:
 MakeApp = Callable[..., WizardApp]
 
 
+_INDEXES: dict[int, tuple[Catalog, SearchIndex]] = {}
+
+
+def _shared_index(catalog: Catalog) -> SearchIndex:
+    """One search index per catalog object for the whole run: an index never changes once built,
+    and the session-wide catalogs would otherwise be indexed again by every app."""
+    kept = _INDEXES.get(id(catalog))
+    if kept is None or kept[0] is not catalog:
+        kept = _INDEXES[id(catalog)] = (catalog, _BUILD(catalog))
+    return kept[1]
+
+
+_BUILD = SearchIndex.build
+
+
 @pytest.fixture
-def make_app(tmp_path: Path) -> MakeApp:
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
     """A WizardApp that saves into tmp_path unless told otherwise."""
+    monkeypatch.setattr(SearchIndex, "build", staticmethod(_shared_index))
 
     def make(catalog: Catalog, **options: object) -> WizardApp:
         options.setdefault("save_dir", tmp_path / "saved")

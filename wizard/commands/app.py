@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wizard.commands.trees import chosen_paths, load_or_report
+from wizard.commands.trees import add_log_arguments, chosen_paths, load_or_report, log_folder
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--save-dir", metavar="DIR", help="where 's' saves transcripts (default: your user data folder)"
     )
     parser.add_argument("--watch", action="store_true", help="reload the trees when a file changes")
+    add_log_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         from wizard import plain
 
         catalog = load_or_report(paths)
-        return 1 if catalog is None else plain.run(catalog, tree_id=None, lang=args.lang)
+        return 1 if catalog is None else plain.run(catalog, tree_id=None, lang=args.lang, log_dir=log_folder(args))
     from wizard.tui.app import run_app as run_tui
 
-    return run_tui(paths, lang=args.lang, save_dir=args.save_dir, watch=args.watch)
+    return run_tui(paths, lang=args.lang, save_dir=args.save_dir, watch=args.watch, log_dir=log_folder(args))

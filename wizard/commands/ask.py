@@ -18,9 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
+from wizard.commands.trees import add_log_arguments, add_trees_option, chosen_paths, load_or_report, log_folder
+from wizard.content.text import one_line
+from wizard.i18n import text
 
 if TYPE_CHECKING:
     from wizard.content.model import Catalog
@@ -44,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_trees_option(parser)
+    add_log_arguments(parser)
 
 
 def _at_least_one(value: str) -> int:
@@ -67,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         findings = Findings(query, [exact_hit(catalog, query.strip())])
     else:
         findings = SearchIndex.build(catalog).find(query, top=wanted)
+        _record(catalog, findings, log_folder(args))
     if args.format == "json":
         return _print_json(catalog, findings, lang)
     if not findings.answered:
@@ -78,7 +83,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _record(catalog: Catalog, hit: Hit, why: str) -> dict[str, object]:
+def _record(catalog: Catalog, findings: Findings, folder: Path | None) -> None:
+    """The search, as a session of its own in the outcome log (the query masked)."""
+    from wizard.engine.outcomes import EventLog, Recorder
+
+    if folder is None:
+        return
+    warn = lambda why: print(text("log_failed", "zh").format(one_line(why)[:120]), file=sys.stderr)  # noqa: E731
+    recorder = Recorder(EventLog(folder, warn), "ask", catalog)
+    best = findings.hits[0] if findings.answered else None
+    recorder.search(findings.query, best.answer if best else None, best.score if best else None, best is not None)
+    recorder.end()
+
+
+def _as_record(catalog: Catalog, hit: Hit, why: str) -> dict[str, object]:
     return {
         "answer": hit.answer,
         "faq": hit.faq,
@@ -97,9 +115,9 @@ def _print_json(catalog: Catalog, findings: Findings, lang: str) -> int:
     from wizard.i18n import text
     from wizard.plain import shown
 
-    records = [_record(catalog, hit, "match") for hit in findings.hits]
+    records = [_as_record(catalog, hit, "match") for hit in findings.hits]
     if findings.escalation is not None:
-        record = _record(catalog, findings.escalation, "not-in-faq")
+        record = _as_record(catalog, findings.escalation, "not-in-faq")
         record["handoff"] = "\n".join(_handoff(catalog, findings, lang))
         records.insert(0, record)
     print(json.dumps(records, ensure_ascii=False, indent=2))

@@ -2,6 +2,8 @@
 
 Mermaid (the default) pastes into GitHub Markdown or https://mermaid.live;
 dot goes through Graphviz: ``wizard graph TREE --format dot | dot -Tsvg -o TREE.svg``.
+``--traffic LOG…`` adds what outcome logs say: each option's share of the
+choices made at its question, each answer's resolution rate.
 Exit status: 0 on success, 1 when the trees have errors or the tree does not exist.
 """
 
@@ -21,6 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("tree", nargs="?", metavar="TREE", help="id of the tree to draw, e.g. enrolment-errors")
     parser.add_argument("--all", action="store_true", help="draw every tree, each in its own frame")
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language")
+    parser.add_argument(
+        "--traffic",
+        nargs="+",
+        metavar="LOG",
+        help="outcome log folders or files: write each option's share of walks and each answer's resolution rate",
+    )
     add_trees_option(parser)
 
 
@@ -48,7 +56,19 @@ def run(args: argparse.Namespace) -> int:
     if not tree_ids:
         print("wizard graph: there are no trees to draw", file=sys.stderr)
         return 1
-    sys.stdout.write(render(catalog, tree_ids, args.format))
+    traffic = None
+    if args.traffic:
+        from pathlib import Path
+
+        from wizard.maintainer.report import read_events, report
+
+        logs = [Path(path) for path in args.traffic]
+        missing = [str(path) for path in logs if not path.exists()]
+        if missing:
+            print(f"wizard graph: no such log file or folder: {one_line(missing[0])}", file=sys.stderr)
+            return 2
+        traffic = report(read_events(logs))
+    sys.stdout.write(render(catalog, tree_ids, args.format, traffic))
     edges = len(build(catalog, tree_ids).edges)
     if args.format == "mermaid" and edges > MERMAID_MAX_EDGES:
         print(

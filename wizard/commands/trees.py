@@ -7,6 +7,7 @@ exits 1. No Textual, and no YAML until a command asks to load.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,3 +41,31 @@ def load_or_report(paths: list[Path]) -> Catalog | None:
         for diagnostic in result.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
     return result.catalog
+
+
+def add_log_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--log-dir`` and ``--no-log``: where the outcome events of the clerk's sessions go (docs/outcomes.md)."""
+    parser.add_argument(
+        "--log-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where outcome events go (default: $WIZARD_LOG_DIR or your user data folder)",
+    )
+    parser.add_argument("--no-log", action="store_true", default=argparse.SUPPRESS, help="record no outcome events")
+
+
+def default_log_dir() -> Path:
+    """$WIZARD_LOG_DIR, else the user data folder ($XDG_DATA_HOME or ~/.local/share)/hrss-wizard/logs."""
+    chosen = os.environ.get("WIZARD_LOG_DIR")
+    if chosen:
+        return Path(chosen)
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "hrss-wizard" / "logs"
+
+
+def log_folder(args: argparse.Namespace) -> Path | None:
+    """The outcome log folder the command line asks for; None with ``--no-log``."""
+    if getattr(args, "no_log", False):
+        return None
+    chosen = getattr(args, "log_dir", None)
+    return Path(chosen) if chosen else default_log_dir()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wizard.commands.trees import add_trees_option, chosen_paths, load_or_report
+from wizard.commands.trees import add_log_arguments, add_trees_option, chosen_paths, load_or_report, log_folder
 
 NAME = "walk"
 HELP = "walk a task tree line by line (no full-screen app); b back, r restart, q quit"
@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_trees_option(parser)
     parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the interface")
+    add_log_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,4 +44,4 @@ def run(args: argparse.Namespace) -> int:
     if args.answers is not None:
         answers = [item.strip() for item in args.answers.split(",") if item.strip()]
         return plain.run_answers(catalog, args.tree, answers, lang=lang)
-    return plain.run(catalog, tree_id=args.tree, lang=lang)
+    return plain.run(catalog, tree_id=args.tree, lang=lang, log_dir=log_folder(args))

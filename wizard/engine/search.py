@@ -39,6 +39,7 @@ from wizard.engine.coverage import prepare
 from wizard.engine.documents import Document, documents
 from wizard.engine.faq_numbers import faq_number
 from wizard.engine.pinyin_repair import PinyinRepair
+from wizard.engine.privacy import without_personal_data
 from wizard.engine.questions import QuestionIndex
 from wizard.engine.render import plain_text
 from wizard.engine.snippets import SNIPPET_CHARS, make_snippet
@@ -171,6 +172,7 @@ class SearchIndex:
         """
         if top <= 0:
             return []
+        query = without_personal_data(query)  # an ID-card number or a name pasted along is no clue
         named = faq_number(query, self._faqs.keys())
         runs = self._repaired(query_runs(query, self._synonyms))
         bag = Counter(grams(runs))

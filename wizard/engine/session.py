@@ -8,7 +8,9 @@ no I/O here, so everything a clerk can do is testable without a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from wizard.content.graph import options, target
 from wizard.content.model import Answer, Catalog, Option, Question
@@ -56,6 +58,9 @@ class Crumb:
     step: int | None
 
 
+Observer = Callable[[str, dict[str, Any]], None]
+
+
 class SessionError(ValueError):
     """A move that the current place does not allow (a bug in the caller, not in content)."""
 
@@ -63,8 +68,10 @@ class SessionError(ValueError):
 class Session:
     """One clerk's walk through the trees, with back, restart and jumps."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, observer: Observer | None = None) -> None:
         self.catalog = catalog
+        self.observer = observer
+        """Told of every move as (event, fields of content ids and labels): the outcome log listens here."""
         self._places: list[Place] = []
         self._steps: list[Step] = []
         self._start_via: str | None = None
@@ -149,6 +156,8 @@ class Session:
         self._places = [Place(tree=tree.id, question=tree.start)]
         self._steps = []
         self._start_via = self._start_query = None
+        self._emit("task", tree=tree.id)
+        self._emit("question", tree=tree.id, question=tree.start)
 
     def choose(self, choice: int | str) -> Place:
         """Pick an option by 0-based index or by its label; returns the new place."""
@@ -162,6 +171,11 @@ class Session:
             new = Place(tree=node[0], question=node[1])
         self._steps.append(Step(place, option.label))
         self._places.append(new)
+        self._emit("choice", tree=place.tree, question=place.question, option=option.label)
+        if new.answer is not None:
+            self._emit("answer", answer=new.answer, via="walk", tree=tree_id)
+        else:
+            self._emit("question", tree=new.tree, question=new.question)
         return new
 
     def _option(self, choice: int | str) -> Option:
@@ -183,6 +197,9 @@ class Session:
         for _ in range(count):
             self._steps.pop()
             self._places.pop()
+        if count:
+            place = self.place
+            self._emit("back", steps=count, tree=place.tree, question=place.question, answer=place.answer)
         return count > 0
 
     def back_to(self, index: int) -> None:
@@ -202,6 +219,17 @@ class Session:
         """
         if answer_id not in self.catalog.answers:
             raise SessionError(f"no answer '{answer_id}'")
+        way_out = self.catalog.way_out
+        how = (
+            "search"
+            if query
+            else "escalation"
+            if tried
+            else "way_out"
+            if way_out and way_out.answer == answer_id
+            else "jump"
+        )
+        self._emit("answer", answer=answer_id, via=how)
         target_place = Place(answer=answer_id, tried=tried)
         if not self._places:
             self._places = [target_place]
@@ -221,8 +249,18 @@ class Session:
         if not self.can_escalate:
             return False
         tried = self.place.answer
+        self._emit("outcome", answer=tried, result="unsolved")
         self.jump_to_answer(self.catalog.escalation or "", via=via, tried=tried)
         return True
+
+    def solved(self) -> None:
+        """The clerk said the answer shown solved it."""
+        if self.finished:
+            self._emit("outcome", answer=self.place.answer, result="solved")
+
+    def _emit(self, event: str, **fields: object) -> None:
+        if self.observer is not None:
+            self.observer(event, fields)
 
     def rebase(self, catalog: Catalog) -> bool:
         """Carry on with a reloaded ``catalog`` if every place of this walk still exists in it.

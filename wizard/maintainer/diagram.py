@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from wizard.content.model import Catalog, Tree
 
@@ -33,6 +33,8 @@ class Node:
     id: str
     kind: NodeKind
     label: str
+    answer: str | None = None
+    """The answer the box stands for, if it is one (for traffic from outcome logs)."""
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Edge:
     jump: bool = False
     way_out: bool = False
     """An arrow to the catalog's way out (drawn thin and dashed: it is there at every question)."""
+    origin: tuple[str, str, str] | None = None
+    """(tree, question, option label) of the choice the arrow draws (for traffic from outcome logs)."""
 
 
 @dataclass
@@ -158,10 +162,12 @@ def _tree_cluster(catalog: Catalog, tree: Tree, ids: _Ids, prefix: tuple[str, ..
                 text = (
                     f"{option.label}\n{wrap(catalog.answers[answer_id].title if answer_id in catalog.answers else '?')}"
                 )
-                target = add(Node(ids(*prefix, "w", answer_id), "escalation", f"{text}\n[{answer_id}]"))
-                edges.append(Edge(source, target, "", way_out=True))
+                target = add(Node(ids(*prefix, "w", answer_id), "escalation", f"{text}\n[{answer_id}]", answer_id))
+                edges.append(Edge(source, target, "", way_out=True, origin=(tree.id, question_id, option.label)))
             elif option.next:
-                edges.append(Edge(source, ids(*prefix, "q", option.next), label))
+                edges.append(
+                    Edge(source, ids(*prefix, "q", option.next), label, origin=(tree.id, question_id, option.label))
+                )
             elif option.answer:
                 answer = catalog.answers.get(option.answer)
                 kind: NodeKind = "escalation" if answer and answer.kind == "escalation" else "answer"
@@ -173,12 +179,14 @@ def _tree_cluster(catalog: Catalog, tree: Tree, ids: _Ids, prefix: tuple[str, ..
                     head = f"FAQ {answer.faq}" if answer.faq else "答案"
                 title = answer.title if answer else "(missing answer)"
                 text = f"{head}\n{wrap(title)}\n[{option.answer}]"
-                edges.append(Edge(source, add(Node(ids(*prefix, "a", option.answer), kind, text)), label))
+                node = Node(ids(*prefix, "a", option.answer), kind, text, option.answer)
+                edges.append(Edge(source, add(node), label, origin=(tree.id, question_id, option.label)))
             elif option.tree:
                 other = catalog.trees.get(option.tree)
                 name = other.title if other else "(missing tree)"
                 text = f"转到任务：{wrap(name)}\n[{option.tree}]"
-                edges.append(Edge(source, add(Node(ids(*prefix, "l", option.tree), "link", text)), label))
+                node = Node(ids(*prefix, "l", option.tree), "link", text)
+                edges.append(Edge(source, add(node), label, origin=(tree.id, question_id, option.label)))
     return cluster
 
 
@@ -309,7 +317,34 @@ def to_mermaid(diagram: Diagram) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(catalog: Catalog, tree_ids: list[str], fmt: Literal["mermaid", "dot"]) -> str:
-    """Diagram text of the given trees in one format."""
+def render(
+    catalog: Catalog, tree_ids: list[str], fmt: Literal["mermaid", "dot"], traffic: dict[str, Any] | None = None
+) -> str:
+    """Diagram text of the given trees in one format; with ``traffic`` (a report of outcome logs), each
+    arrow says its share of the choices made there and each answer its resolution rate."""
     diagram = build(catalog, tree_ids)
+    if traffic is not None:
+        add_traffic(diagram, traffic)
     return to_dot(diagram) if fmt == "dot" else to_mermaid(diagram)
+
+
+def add_traffic(diagram: Diagram, traffic: dict[str, Any]) -> None:
+    """Write walk shares on the arrows and resolution rates in the answer boxes (see :func:`render`)."""
+    chosen: dict[tuple[str, str, str], int] = {}
+    made: dict[tuple[str, str], int] = {}
+    for row in traffic.get("choices", []):
+        key = (str(row["tree"]), str(row["question"]), str(row["option"]))
+        chosen[key] = chosen.get(key, 0) + int(row["count"])
+        made[key[:2]] = made.get(key[:2], 0) + int(row["count"])
+    for edge in diagram.edges:
+        if edge.origin is None or not made.get(edge.origin[:2]):
+            continue
+        count = chosen.get(edge.origin, 0)
+        share = f"{count / made[edge.origin[:2]]:.0%}（{count}）"
+        edge.label = f"{edge.label}\n{share}" if edge.label else share
+    answers = traffic.get("answers", {})
+    for cluster in diagram.clusters:
+        for node in cluster.nodes:
+            row = answers.get(node.answer) if node.answer else None
+            if row and row.get("reached"):
+                node.label += f"\n解决率 {row['solved'] / row['reached']:.0%}（{row['solved']}/{row['reached']}）"

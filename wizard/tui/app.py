@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from wizard.content.catalog import LoadResult
     from wizard.content.diagnostics import Diagnostic
     from wizard.content.model import Catalog
-    from wizard.engine.search import SearchIndex
+    from wizard.engine.outcomes import Recorder
+    from wizard.engine.search import Hit, SearchIndex
     from wizard.engine.session import Session
     from wizard.tui.screens.base import SessionScreen
     from wizard.tui.watch import TreeWatcher
@@ -85,6 +86,7 @@ class WizardApp(App[None]):
         watch_paths: Sequence[Path] | None = None,
         load_from: Sequence[Path] | None = None,
         tasks: Sequence[Task] | None = None,
+        log_dir: Path | None = None,
     ) -> None:
         """``catalog`` may be None: then ``tasks`` paint the home screen and the
         catalog is loaded from ``load_from`` right after the first frame."""
@@ -104,6 +106,9 @@ class WizardApp(App[None]):
         self._watch_paths = list(watch_paths) if watch_paths else None
         self._watcher: TreeWatcher | None = None
         self._reloading = False
+        self._log_dir = log_dir
+        """Where outcome events go; None: not recorded."""
+        self._recorder: Recorder | None = None
         self.title = text("app_title", lang)
         keys.localize(self, lang)
 
@@ -127,8 +132,8 @@ class WizardApp(App[None]):
         return HomeScreen(self.tasks(), self.lang)
 
     def on_mount(self) -> None:
-        if self.catalog is None:
-            self._load(self._load_from, reload=False)
+        if self.catalog is None:  # after the first frame, so loading does not hold it up
+            self.call_after_refresh(self._load, self._load_from, reload=False)
         else:  # handed a catalog (tests, embedding): index it here
             self.search_index(self.catalog)
             self._show_catalog()
@@ -239,9 +244,58 @@ class WizardApp(App[None]):
     def _start_task(self, event: messages.StartTask) -> None:
         self._when_loaded(lambda: self.start_task(event.tree_id))
 
+    # Outcome events ------------------------------------------------------------------------
+    @property
+    def recorder(self) -> Recorder:
+        """The outcome recorder of the current trees (one that records nothing without a log folder)."""
+        from wizard.engine.outcomes import EventLog, Recorder
+
+        assert self.catalog is not None
+        if self._recorder is None:
+            log = EventLog(self._log_dir, self._log_failed) if self._log_dir is not None else None
+            self._recorder = Recorder(log, "tui", self.catalog)
+        return self._recorder
+
+    def _log_failed(self, why: str) -> None:
+        self.notify(self.t("log_failed").format(one_line(why)[:120]), severity="warning", markup=False)
+
+    def _ask_feedback(self, answer_id: str | None) -> None:
+        """The optional 好差评 for the answer just judged, when outcomes are recorded at all."""
+        from wizard.tui.screens.feedback import Feedback, FeedbackScreen
+
+        if answer_id is None or self.catalog is None or not self.recorder.enabled:
+            return
+        recorder = self.recorder
+
+        def given(feedback: Feedback | None) -> None:
+            if feedback is not None:
+                recorder.feedback(answer_id, *feedback)
+                self.notify(self.t("feedback_thanks"), markup=False)
+
+        self.push_screen(FeedbackScreen(self.lang), given)
+
+    def _new_session(self, catalog: Catalog) -> Session:
+        """A session on ``catalog`` whose moves go to the outcome log, as a new session of it."""
+        from wizard.engine.session import Session
+
+        recorder = self.recorder
+        recorder.begin()
+        return Session(catalog, observer=recorder.observe)
+
+    @on(messages.Searched)
+    def _searched(self, event: messages.Searched) -> None:
+        if self.catalog is not None:
+            self._record_search(event.query, event.found)
+
+    def _record_search(self, query: str, found: Hit | None) -> None:
+        self.recorder.search(query, found.answer if found else None, found.score if found else None, found is not None)
+
+    def on_unmount(self) -> None:
+        if self._recorder is not None:
+            self._recorder.end()
+
     def start_task(self, tree_id: str) -> None:
         """Begin a new session at the first question of a tree (the way-out task: at its answer)."""
-        from wizard.engine.session import Session
         from wizard.tui.home_cache import WAY_OUT
 
         if self.catalog is None:
@@ -252,7 +306,7 @@ class WizardApp(App[None]):
             return
         if tree_id not in self.catalog.trees:
             return
-        self.session = Session(self.catalog)
+        self.session = self._new_session(self.catalog)
         self.session.start(tree_id)
         self.show_place()
 
@@ -264,16 +318,19 @@ class WizardApp(App[None]):
 
     @on(messages.OpenAnswer)
     def _open_answer(self, event: messages.OpenAnswer) -> None:
-        self._when_loaded(lambda: self.open_answer(event.answer_id, event.via, fresh=event.fresh, query=event.query))
+        def open_it() -> None:
+            self.open_answer(event.answer_id, event.via, fresh=event.fresh, query=event.query)
+            if event.query and self.catalog is not None:
+                self._record_search(event.query, event.found)
+
+        self._when_loaded(open_it)
 
     def open_answer(self, answer_id: str, via: str, *, fresh: bool = False, query: str | None = None) -> None:
         """Jump to an answer (search, related); ``fresh`` starts a new session on the current catalog."""
-        from wizard.engine.session import Session
-
         if fresh or self.session is None:
             if self.catalog is None:
                 return
-            self.session = Session(self.catalog)
+            self.session = self._new_session(self.catalog)
         if answer_id in self.session.catalog.answers:
             self.session.jump_to_answer(answer_id, via=via, query=query)
             self.show_place()
@@ -307,14 +364,20 @@ class WizardApp(App[None]):
 
     @on(messages.Solved)
     def _solved(self) -> None:
+        judged = self.session.place.answer if self.session is not None and self.session.finished else None
+        if self.session is not None:
+            self.session.solved()
         self.go_home()
         self.notify(self.t("solved_notice"), markup=False)
+        self._ask_feedback(judged)
 
     @on(messages.NotSolved)
     def _not_solved(self) -> None:
         """Go to the escalation answer (service counter, 12333), unless already there."""
+        tried = self.session.place.answer if self.session is not None and self.session.finished else None
         if self.session is not None and self.session.escalate(via=self.t("not_solved_via")):
             self.show_place()
+            self._ask_feedback(tried)
         elif self.session is not None and self.session.catalog.escalation == self.session.place.answer:
             self.notify(self.t("already_escalated"), markup=False)
         else:
@@ -416,6 +479,8 @@ class WizardApp(App[None]):
     def adopt(self, catalog: Catalog) -> None:
         """Use a freshly loaded catalog; the running session moves over only if its places still exist."""
         self.catalog = catalog
+        if self._recorder is not None:
+            self._recorder.set_catalog(catalog)
         message = self.t("reload_ok")
         if self.session is not None and not self.session.rebase(catalog):
             message += "\n" + self.t("reload_kept_session")
@@ -426,7 +491,14 @@ class WizardApp(App[None]):
                 screen.show()
 
 
-def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | None = None, watch: bool = False) -> int:
+def run_app(
+    paths: Sequence[Path],
+    *,
+    lang: str = "zh",
+    save_dir: str | Path | None = None,
+    watch: bool = False,
+    log_dir: Path | None = None,
+) -> int:
     """Run the app; 1 (with diagnostics on stderr) when the trees are broken.
 
     With a fresh start-up cache the task list paints at once and the trees load
@@ -456,6 +528,7 @@ def run_app(paths: Sequence[Path], *, lang: str = "zh", save_dir: str | Path | N
         watch_paths=paths if watch else None,
         load_from=paths,
         tasks=tasks,
+        log_dir=log_dir,
     )
     app.run()
     if app.crash_message:

@@ -7,7 +7,12 @@ the screen stack match where the session stands.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from wizard.engine.search import Hit
 
 
 class StartTask(Message):
@@ -52,12 +57,31 @@ class OpenAnswer(Message):
     ``query`` is the search text that found it (kept for the hand-off to a person).
     """
 
-    def __init__(self, answer_id: str, via: str, *, fresh: bool = False, query: str | None = None) -> None:
+    def __init__(
+        self,
+        answer_id: str,
+        via: str,
+        *,
+        fresh: bool = False,
+        query: str | None = None,
+        found: Hit | None = None,
+    ) -> None:
         super().__init__()
         self.answer_id = answer_id
         self.via = via
         self.fresh = fresh
         self.query = query
+        self.found = found
+        """For a search: its best fitting hit (None when the FAQ had no answer), for the outcome log."""
+
+
+class Searched(Message):
+    """The clerk left a search without opening anything; ``found`` as in :class:`OpenAnswer`."""
+
+    def __init__(self, query: str, found: Hit | None) -> None:
+        super().__init__()
+        self.query = query
+        self.found = found
 
 
 class Solved(Message):

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from wizard.i18n import text
-from wizard.tui.messages import OpenAnswer
+from wizard.tui.messages import OpenAnswer, Searched
 from wizard.tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ class SearchPanel(Vertical):
         self.lang = lang
         self.searching = False
         self._index: SearchIndex | None = None
+        self._opened = ""
+        """The query whose result was opened (already in the outcome log)."""
 
     @property
     def index(self) -> SearchIndex | None:
@@ -138,7 +140,11 @@ class SearchPanel(Vertical):
             self.post_message(self.Changed(self, searching))
 
     def clear(self) -> None:
-        """Empty the box and hide the results."""
+        """Empty the box and hide the results (a search left unopened goes to the outcome log)."""
+        query = self.query_text.strip()
+        if query and query != self._opened:
+            self.post_message(Searched(query, self._best(query)))
+        self._opened = ""
         self.query_one("#search", Input).value = ""
         self.show_results("")
 
@@ -171,5 +177,11 @@ class SearchPanel(Vertical):
         if answer_id is None:
             return
         query = self.query_text.strip()
+        self._opened = query
         via = text("search_via", self.lang).format(query)
-        self.post_message(OpenAnswer(answer_id, via, fresh=self.fresh, query=query))
+        self.post_message(OpenAnswer(answer_id, via, fresh=self.fresh, query=query, found=self._best(query)))
+
+    def _best(self, query: str) -> Hit | None:
+        """The best hit that answers ``query``; None when the FAQ has none."""
+        findings = self.findings(query)
+        return findings.hits[0] if findings is not None and findings.answered else None

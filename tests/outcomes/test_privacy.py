@@ -1,0 +1,45 @@
+"""Nothing that could identify an employee reaches a log: the masking of queries and comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine.privacy import mask, without_personal_data
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("户籍性质为空 身份证320586199001011234", "户籍性质为空 [身份证号]"),
+        ("身份证号：32058619900101123X 未获取到人员信息", "[身份证号] 未获取到人员信息"),
+        ("老身份证320586900101123", "老[身份证号]"),  # 15 digits
+        ("员工张三的手机13912345678打不通", "员工[姓名]的[手机号]打不通"),
+        ("单位电话0512-68881234", "单位[电话]"),
+        ("发到hr.li@example.com", "发到[邮箱]"),
+        ("社保编号 12345678", "社保编号 [数字]"),
+        ("姓名：李四 报错", "姓名[姓名] 报错"),
+        ("小王离职了怎么停保", "[姓名]离职了怎么停保"),
+        ("员工叫王小明，已经走了", "员工叫[姓名],已经走了"),  # NFKC: full-width punctuation folds
+        ("１３９１２３４５６７８", "[手机号]"),  # full-width digits, as a Chinese IME types them
+    ],
+)
+def test_personal_data_is_masked(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text", ["12333", "11号入职", "第13条", "员工走了社保怎么停", "小于6个月", "老单位没停保", "2024年1月", "工地加人"]
+)
+def test_ordinary_clerk_wording_is_kept(text):
+    assert mask(text) == text
+
+
+def test_no_digit_run_of_six_or_more_survives_masking():
+    for text in ["a1234567b", "320586199001011234", "0512 68881234", "1391234567812345"]:
+        masked = mask(text)
+        assert not any(masked[i : i + 6].isdigit() for i in range(len(masked))), masked
+
+
+def test_search_ignores_personal_data_pasted_with_the_error():
+    assert without_personal_data("户籍性质为空 身份证320586199001011234").strip() == "户籍性质为空"
+    assert "13912345678" not in without_personal_data("手机13912345678 未获取到人员信息")

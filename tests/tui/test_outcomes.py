@@ -1,0 +1,93 @@
+"""The app's outcome events and its 好差评 prompt, driven with Pilot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.tui.conftest import MakeApp, screen_text, start
+from wizard.content.model import Catalog
+from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.feedback import FeedbackScreen
+from wizard.tui.screens.home import HomeScreen
+
+
+def events(folder: Path) -> list[dict]:
+    return [
+        json.loads(line) for path in sorted(folder.glob("events-*.jsonl")) for line in path.read_text().splitlines()
+    ]
+
+
+async def test_solved_then_a_rating_and_a_comment_are_recorded_without_personal_data(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "请评价这条解答" in screen_text(app) and "非常不满意" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"员工李四13912345678很清楚", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    recorded = events(tmp_path / "logs")
+    kinds = [event["event"] for event in recorded]
+    assert kinds[:6] == ["start", "task", "question", "choice", "answer", "outcome"] and "end" in kinds
+    rating = next(event for event in recorded if event["event"] == "rating")
+    assert rating["answer"] == "enrol-error-hukou-empty" and rating["rating"] == 2
+    assert rating["comment"] == "员工[姓名][手机号]很清楚"
+    assert {event["front"] for event in recorded} == {"tui"}
+
+
+async def test_escape_skips_the_rating_and_not_solved_shows_the_way_to_a_person_under_it(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and app.session is not None
+        assert app.session.place.answer == "escalation-not-solved"
+    kinds = [event["event"] for event in events(tmp_path / "logs")]
+    assert "rating" not in kinds and kinds.count("outcome") == 1
+
+
+async def test_without_a_log_folder_nothing_is_asked_or_written(bundled: Catalog, make_app: MakeApp, tmp_path: Path):
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_search_is_recorded_once_with_what_it_found_and_its_query_masked(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"户籍性质为空 身份证320586199001011234", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("escape", "slash", *"社保卡丢了", "escape")  # the old query goes without a second record
+        await pilot.pause()
+    searches = [event for event in events(tmp_path / "logs") if event["event"] == "search"]
+    assert [(event["query"], event["answer"], event["found"]) for event in searches] == [
+        ("户籍性质为空 [身份证号]", "enrol-error-hukou-empty", True),
+        ("社保卡丢了", None, False),
+    ]

@@ -1,0 +1,79 @@
+"""好差评 after "solved" / "not solved": a rating on the national scale and a short comment, both optional.
+
+1–5 (or picking a line) rates, Enter in the comment box sends, Esc skips
+whatever is left; nothing is asked again. The app records the result.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.engine.outcomes import RATINGS
+from wizard.i18n import text
+
+Feedback = tuple[int | None, str]
+"""(rating 1–5 or None, comment): what the clerk gave."""
+
+
+class FeedbackScreen(ModalScreen[Feedback | None]):
+    """Rate the answer just judged; dismissed with the feedback, or None when skipped at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "skip", show=False),
+        *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
+    ]
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.rating: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="feedback"):
+            yield Static(Content(text("feedback_title", self.lang)), id="feedback-title", classes="heading")
+            yield OptionList(
+                *(
+                    Option(f"{number}  {text(f'rating_{number}', self.lang)}", id=str(number))
+                    for number in range(1, len(RATINGS) + 1)
+                ),
+                id="feedback-ratings",
+            )
+            yield Input(placeholder=text("feedback_placeholder", self.lang), max_length=200, id="feedback-comment")
+            yield Static(Content(text("feedback_keys", self.lang)), id="feedback-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#feedback-ratings", OptionList).focus()
+
+    def action_rate(self, number: int) -> None:
+        if self.focused is not self.query_one("#feedback-comment", Input):
+            self._rated(number)
+
+    @on(OptionList.OptionSelected, "#feedback-ratings")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._rated(int(event.option.id or 0) or None)
+
+    def _rated(self, number: int | None) -> None:
+        self.rating = number
+        ratings = self.query_one("#feedback-ratings", OptionList)
+        if number is not None:
+            ratings.highlighted = number - 1
+        self.query_one("#feedback-comment", Input).focus()
+
+    @on(Input.Submitted, "#feedback-comment")
+    def _sent(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss((self.rating, event.value.strip()))
+
+    def action_skip(self) -> None:
+        comment = self.query_one("#feedback-comment", Input).value.strip()
+        self.dismiss((self.rating, comment) if self.rating is not None or comment else None)
