@@ -91,3 +91,15 @@ async def test_a_search_is_recorded_once_with_what_it_found_and_its_query_masked
         ("户籍性质为空 [身份证号]", "enrol-error-hukou-empty", True),
         ("社保卡丢了", None, False),
     ]
+
+
+async def test_q_quits_from_the_rating(bundled: Catalog, make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

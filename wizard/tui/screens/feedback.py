@@ -1,7 +1,8 @@
 """好差评 after "solved" / "not solved": a rating on the national scale and a short comment, both optional.
 
 1–5 (or picking a line) rates, Enter in the comment box sends, Esc skips
-whatever is left; nothing is asked again. The app records the result.
+whatever is left, q (outside the comment box) quits; nothing is asked again.
+The app records the result.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", show=False),
+        Binding("q", "app.quit", show=False),  # in the comment box q is just a letter
         *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
     ]
 
