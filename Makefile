@@ -4,10 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench
+.PHONY: run serve test lint bench
 
 run: $(VENV)/.installed
 	$(BIN)/wizard
+
+serve: $(VENV)/.installed
+	$(BIN)/wizard serve
 
 # Bytecode caching on for the tests even where the shell turns it off: pytest keeps its
 # assertion-rewritten modules there, and every worker process would redo them.
@@ -25,7 +28,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e '.[serve]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python

@@ -34,6 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain_keys_tasks": "输入编号选择，或直接输入问题、报错信息搜索；q 退出。",
         "plain_results": "与“{}”相符的解答：",
         "log_failed": "无法写入办理记录（{}），本次不再记录。",
+        "delivered_notice": "记录已发送到浏览器下载：{}",
+        "serve_started": "江苏人社网办向导已在 {} 提供服务（最多同时 {} 人使用）。按 Ctrl+C 停止。",
+        "serve_busy": "当前同时使用的人数已达上限（{} 人）。请稍后刷新本页再试；"
+        "急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
         "feedback_rating": "请评价这条解答：1 非常满意  2 满意  3 基本满意  4 不满意  5 非常不满意（回车跳过）",
         "feedback_comment": "还想补充什么吗？（可选，回车跳过；请勿填写身份证号、电话等个人信息）",
         "feedback_invalid": "请输入 1 到 5 评价，直接回车跳过，q 退出。",
@@ -152,6 +156,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain_keys_tasks": "Type a number to choose, or type a question or the error message to search; q to quit.",
         "plain_results": "Answers for '{}':",
         "log_failed": "Cannot write the outcome log ({}); nothing more is recorded this time.",
+        "delivered_notice": "The transcript was sent to your browser: {}",
+        "serve_started": "The wizard is served at {} (at most {} sessions at once). Ctrl+C stops it.",
+        "serve_busy": "The wizard already has its maximum of {} users. Please reload this page in a while; "
+        "for urgent matters call 12333 or visit the social-insurance counter.",
         "feedback_rating": "Rate this answer: 1 very satisfied  2 satisfied  3 fair  4 dissatisfied  "
         "5 very dissatisfied (Enter to skip)",
         "feedback_comment": "Anything to add? (optional, Enter to skip; no ID or phone numbers please)",

@@ -506,8 +506,9 @@ def run_app(
     """
     from wizard.tui import home_cache
 
-    for name in ("COLUMNS", "LINES"):  # an exported size would win over the real terminal's (shutil)
-        os.environ.pop(name, None)
+    if "web_driver" not in os.environ.get("TEXTUAL_DRIVER", ""):  # in a browser, the size comes from the page
+        for name in ("COLUMNS", "LINES"):  # an exported size would win over the real terminal's (shutil)
+            os.environ.pop(name, None)
     paths = list(paths)
     cache = home_cache.default_folder()
     tasks = home_cache.read(paths, cache)

@@ -36,13 +36,18 @@ def safe_stem(name: str) -> str:
     return stem or "transcript"
 
 
+def transcript_name(name: str, now: datetime | None = None) -> str:
+    """The file name of a transcript: when, and which answer (``20261129-104523-enrol-error.md``)."""
+    return f"{(now or datetime.now()):%Y%m%d-%H%M%S}-{safe_stem(name)}.md"
+
+
 def save_transcript(markdown: str, folder: Path, name: str, now: datetime | None = None) -> Path:
     """Write ``markdown`` to a new file in ``folder``; never overwrites, never leaves a partial file."""
     now = now or datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
-    base = f"{now:%Y%m%d-%H%M%S}-{safe_stem(name)}"
+    base = transcript_name(name, now).removesuffix(".md")
     number = 1
     while True:
         path = folder / (f"{base}.md" if number == 1 else f"{base}-{number}.md")

@@ -1,0 +1,195 @@
+"""`wizard serve` in a real browser: offline page, the wizard walked to FAQ 13, Chinese on the grid, the cap, Ctrl+C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import BUNDLED_TREES
+from tests.e2e.browser import ARTIFACTS, browser_page
+
+pytest.importorskip("textual_serve")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Served:
+    def __init__(self, process: subprocess.Popen[bytes], url: str, logs: Path) -> None:
+        self.process, self.url, self.logs = process, url, logs
+
+    def events(self) -> list[dict]:
+        return [json.loads(line) for path in self.logs.glob("events-*.jsonl") for line in path.read_text().splitlines()]
+
+    def wizards(self) -> list[int]:
+        """The wizard processes this server started (found by the log folder on their command line)."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                except OSError:
+                    continue
+                if "wizard.cli" in command and str(self.logs) in command and "wizard.cli serve" not in command:
+                    found.append(int(entry.name))
+        return found
+
+
+@contextmanager
+def serve(tmp_path: Path, *extra: str) -> Iterator[Served]:
+    port = free_port()
+    logs = tmp_path / "logs"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("WIZARD_", "XDG_"))}
+    env["HOME"] = str(tmp_path)
+    command = [sys.executable, "-m", "wizard.cli", "serve", "--port", str(port), "--log-dir", str(logs)]
+    process = subprocess.Popen(
+        [*command, "--trees", str(BUNDLED_TREES), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError(process.stdout.read().decode() if process.stdout else "no output") from None
+            time.sleep(0.2)
+    served = Served(process, url, logs)
+    try:
+        yield served
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Served]:
+    with serve(tmp_path) as served:
+        yield served
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.2)
+
+
+def test_a_browser_walks_to_faq_13_with_nothing_from_other_hosts(server: Served) -> None:
+    with browser_page(1280, 800) as (page, requests):
+        page.goto(server.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        wait_for(
+            lambda: any(event["event"] == "start" or event["event"] == "task" for event in server.events()) or True
+        )
+        page.wait_for_timeout(1500)  # the task list is drawn
+        page.focus(".xterm-helper-textarea")  # keys to the terminal, without clicking a task
+        page.keyboard.press("2")
+        wait_for(lambda: any(event.get("tree") == "enrolment-errors" for event in server.events()))
+        page.keyboard.press("3")
+        wait_for(lambda: any(event.get("answer") == "enrol-error-hukou-empty" for event in server.events()))
+        page.wait_for_timeout(800)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "serve-faq13.png"))
+        hosts = {urlparse(url).hostname for url in requests}
+        assert hosts == {"127.0.0.1"}, requests
+        # The terminal's font (textual.js asks for 'Roboto Mono', mapped by our page onto a CJK monospace
+        # font): a Chinese character must be two Latin cells wide, so Chinese sits on the grid.
+        ratio = page.evaluate(
+            """() => { const c = document.createElement('canvas').getContext('2d');
+                       c.font = "16px 'Roboto Mono'";
+                       return c.measureText('户籍性质为空').width / c.measureText('WWWWWWWWWWWW').width; }"""
+        )
+        assert ratio == pytest.approx(1.0, abs=0.05), ratio
+    answered = [event for event in server.events() if event["event"] == "answer"]
+    assert answered[-1]["answer"] == "enrol-error-hukou-empty" and answered[-1]["via"] == "walk"
+    assert {event["front"] for event in server.events()} == {"tui"}
+
+
+def test_over_the_cap_the_page_says_so_in_chinese(tmp_path: Path) -> None:
+    with serve(tmp_path, "--max-sessions", "1") as served, browser_page() as (page, _):
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        second = page.context.browser.new_page()
+        response = second.goto(served.url)
+        assert response is not None and response.status == 503
+        assert "当前同时使用的人数已达上限（1 人）" in second.inner_text("body")
+
+
+def test_ctrl_c_stops_the_server_and_every_wizard(tmp_path: Path) -> None:
+    with serve(tmp_path) as served:
+        with browser_page() as (page, _):
+            page.goto(served.url)
+            page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+            wait_for(lambda: len(served.wizards()) >= 1)  # the shell textual-serve starts, and its wizard
+            served.process.send_signal(signal.SIGINT)
+            served.process.wait(timeout=15)
+        wait_for(lambda: served.wizards() == [], timeout=10)
+
+
+def test_listening_beyond_loopback_needs_public(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard.cli", "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2 and "--public" in result.stderr and "docs/serve.md" in result.stderr
+
+
+def test_the_page_and_its_stylesheet_name_no_other_host(server: Served) -> None:
+    """Without a browser too: every address in the page and in xterm.css is this server's."""
+    import re
+
+    page = urllib.request.urlopen(server.url, timeout=10).read().decode()
+    addresses = re.findall(r"(?:https?|wss?)://[^\s\"')]+", page)
+    assert addresses and {urlparse(address).hostname for address in addresses} == {"127.0.0.1"}, addresses
+    assert "googleapis" not in page and "Roboto Mono" in page  # the name textual.js asks for, mapped locally
+    assert 'local("Noto Sans Mono CJK SC")' in page and 'local("NSimSun")' in page
+    css = urllib.request.urlopen(server.url + "static/css/xterm.css", timeout=10).read().decode()
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # its licence comment names a website; loads nothing
+    assert not re.search(r"https?://|@import|url\(", rules)
+
+
+def test_each_session_runs_the_wizard_on_the_same_trees_log_and_language(tmp_path: Path) -> None:
+    import argparse
+
+    from wizard.commands.serve import app_command, is_loopback
+
+    args = argparse.Namespace(trees=str(tmp_path / "trees"), log_dir=str(tmp_path / "logs"), lang="en")
+    command = app_command(args)
+    assert command.startswith(f"{sys.executable} -m wizard.cli --lang en --trees ")
+    assert f"--log-dir {tmp_path / 'logs'}" in command
+    assert "--no-log" in app_command(argparse.Namespace(trees=None, no_log=True))
+    assert [is_loopback(host) for host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "10.1.2.3", "wizard")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

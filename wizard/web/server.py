@@ -1,0 +1,155 @@
+"""``wizard serve``: textual-serve, made fit for an office intranet in China.
+
+textual-serve as shipped loads Google Fonts, draws with a font stack that has
+no Chinese monospace font, and starts a process for every connection with no
+limit. This subclass serves our own page (``templates/``: nothing from any
+other host; the terminal's font name mapped onto the CJK monospace fonts of
+Windows and Linux), caps the number of sessions with a plain Chinese page,
+and stops every app process when the server stops. The package itself is
+used as installed, never patched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+from pathlib import Path
+
+import aiohttp_jinja2
+import textual_serve
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from wizard.i18n import text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATICS = Path(str(textual_serve.__file__)).resolve().parent / "static"
+"""textual-serve's own terminal script and stylesheet, served as installed."""
+log = logging.getLogger("wizard.web")
+STOP_GRACE = 5.0
+"""Seconds the wizards get to quit on their own when the server stops."""
+
+
+class WizardServer(Server):
+    """Serves the wizard; at most ``max_sessions`` browser sessions (app processes) at once."""
+
+    def __init__(
+        self, command: str, *, host: str, port: int, max_sessions: int, public_url: str | None, lang: str = "zh"
+    ) -> None:
+        super().__init__(
+            command,
+            host=host,
+            port=port,
+            title=text("app_title", lang),
+            public_url=public_url,
+            statics_path=STATICS,
+            templates_path=TEMPLATES,
+        )
+        self.max_sessions = max_sessions
+        self.lang = lang
+        self.services: set[AppService] = set()
+
+    def initialize_logging(self) -> None:
+        """Plain log lines: the stock handler prints a banner and rich tracebacks with local variables."""
+        logging.basicConfig(level="INFO", format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+
+    async def on_startup(self, app: web.Application) -> None:
+        print(text("serve_started").format(self.public_url, self.max_sessions), flush=True)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Stop every wizard still running (Ctrl+C must not leave any behind): ask each to quit, then kill."""
+        services = list(self.services)
+        if services:
+            with contextlib.suppress(TimeoutError, Exception):
+                await asyncio.wait_for(asyncio.gather(*(service.stop() for service in services)), STOP_GRACE)
+        for service in services:
+            process = getattr(service, "_process", None)
+            if process is not None and process.returncode is None:
+                _kill_tree(process.pid)
+
+    @property
+    def busy(self) -> bool:
+        return len(self.services) >= self.max_sessions
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if self.busy:
+            return self._busy_page(request)
+        return await super().handle_index(request)
+
+    def _busy_page(self, request: web.Request) -> web.Response:
+        response = aiohttp_jinja2.render_template(
+            "busy.html", request, {"message": text("serve_busy", self.lang).format(self.max_sessions)}
+        )
+        response.set_status(503)
+        response.headers["Retry-After"] = "60"
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One wizard process per connection, unless the cap is reached (then a Chinese line, and close)."""
+        if self.busy:
+            websocket = web.WebSocketResponse()
+            await websocket.prepare(request)
+            await websocket.close(code=1013, message=b"busy")  # 1013: try again later
+            return websocket
+        return await self._serve_one(request)
+
+    async def _serve_one(self, request: web.Request) -> web.WebSocketResponse:
+        """As textual-serve does it, but the app service is counted while it runs."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = _cells(request.query.get("width"), 80)
+        height = _cells(request.query.get("height"), 24)
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            service = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,  # type: ignore[arg-type]  # its result is not awaited for
+                download_manager=self.download_manager,
+                debug=False,
+            )
+            self.services.add(service)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one browser's trouble must not stop the server
+            log.warning("session ended with an error: %s", type(error).__name__)
+        finally:
+            if service is not None:
+                await service.stop()
+                self.services.discard(service)
+        return websocket
+
+
+def _kill_tree(pid: int) -> None:
+    """Kill a process and its descendants (textual-serve runs the wizard under a shell)."""
+    for child in _children(pid):
+        _kill_tree(child)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.parent.name))
+    return found
+
+
+def _cells(value: str | None, default: int) -> int:
+    """A terminal size from the query string, within sane bounds."""
+    try:
+        return max(20, min(500, int(value or default)))
+    except ValueError:
+        return default
