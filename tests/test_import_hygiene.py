@@ -28,7 +28,8 @@ runs = [
     ["coverage", trees], ["coverage", trees, "--format", "lcov"], ["coverage", trees, "--suggest"],
     ["ask", "户籍性质为空"], ["ask", "--format", "json", "zzzz"], ["walk", "enrolment-errors"], [],
     ["graph", "--all", "--format", "dot"], ["new", "x-y", "--title", "t", "--trees", trees], ["--version"],
-    ["report", trees], ["report", trees, "--format", "html"],
+    ["report", trees], ["report", trees, "--format", "html"], ["check", trees, "--format", "sarif"],
+    ["diff", trees, trees], ["diff", trees, trees, "--format", "markdown"],
 ]
 for argv in runs:
     sys.stdin = io.StringIO("1\\n")

@@ -35,6 +35,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain_results": "与“{}”相符的解答：",
         "log_failed": "无法写入办理记录（{}），本次不再记录。",
         "delivered_notice": "记录已发送到浏览器下载：{}",
+        "source_line": "来源：{}",
+        "source_entry": " 第 {} 条",
         "serve_started": "江苏人社网办向导已在 {} 提供服务（最多同时 {} 人使用）。按 Ctrl+C 停止。",
         "serve_busy": "当前同时使用的人数已达上限（{} 人）。请稍后刷新本页再试；"
         "急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
@@ -157,6 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain_results": "Answers for '{}':",
         "log_failed": "Cannot write the outcome log ({}); nothing more is recorded this time.",
         "delivered_notice": "The transcript was sent to your browser: {}",
+        "source_line": "Source: {}",
+        "source_entry": ", entry {}",
         "serve_started": "The wizard is served at {} (at most {} sessions at once). Ctrl+C stops it.",
         "serve_busy": "The wizard already has its maximum of {} users. Please reload this page in a while; "
         "for urgent matters call 12333 or visit the social-insurance counter.",

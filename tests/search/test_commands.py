@@ -231,7 +231,7 @@ def test_ask_prints_the_body_before_the_click_paths_and_no_doubled_colon(invoke)
     text = invoke("ask", "户籍性质为空").stdout
     assert text.index("员工「户籍性质」需员工自行维护。") < text.index("方式一：员工本人登录网办大厅个人账户")
     assert "：：" not in text and not any(line.endswith("：") for line in text.splitlines() if "方式" in line)
-    assert text.rstrip().endswith("咨询电话：12333")
+    assert text.rstrip().endswith("咨询电话：12333\n\n来源：江苏人社网上办事服务大厅相关问答 第 13 条")
 
 
 def test_walk_asks_whether_it_solved_and_not_solved_reaches_12333_with_a_hand_off(invoke):

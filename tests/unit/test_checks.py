@@ -252,3 +252,17 @@ def test_an_option_path_must_name_a_click_path_of_its_answer(diagnose):
     assert [p.code for p in diagnose(answers__yaml=answers, t__yaml=on_next)] == ["WZ036"]
     step = answers.replace("    body: 正文二\n", "    body: 正文二\n    next_step: {label: 下一步, answer: a-one}\n")
     assert "must say which one" in diagnose(answers__yaml=step, t__yaml=TREE)[0].message
+
+
+def test_review_dates_and_required_sources(write_files):
+    """WZ026 (review date passed) and WZ027 (source required, none given), as `wizard check` runs them."""
+    import datetime
+
+    from wizard.content.checks import check_review
+
+    dated = ANSWERS.replace("    title: 答案一\n", "    title: 答案一\n    review_by: 2026-06-30\n")
+    result = load_catalog([write_files(answers__yaml="require_source: true\n" + dated, t__yaml=TREE)])
+    assert result.catalog is not None
+    problems = check_review(result.catalog, result.index, datetime.date(2026, 7, 1))
+    assert [(p.code, p.line) for p in problems] == [("WZ026", 6), ("WZ027", 8), ("WZ027", 11)]
+    assert check_review(result.catalog, result.index, datetime.date(2026, 6, 30))[0].code == "WZ027"

@@ -6,5 +6,5 @@ imports its heavy dependencies inside ``run``, so building the parser costs
 little and ``check``, ``coverage``, ``ask`` and friends never load Textual.
 """
 
-SUBCOMMANDS = ("check", "coverage", "ask", "walk", "serve", "report", "graph", "new", "schema")
+SUBCOMMANDS = ("check", "coverage", "ask", "walk", "serve", "report", "diff", "graph", "new", "schema")
 """Module names under wizard.commands, in the order ``wizard --help`` lists them."""

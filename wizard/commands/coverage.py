@@ -26,7 +26,12 @@ HELP = "show which tree branches no example covers (text, json or lcov), and sug
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="tree folders or files (default: the bundled trees)")
-    parser.add_argument("--format", choices=("text", "json", "lcov"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "lcov", "github"),
+        default="text",
+        help="text, json, lcov (editors' coverage gutters), github (an annotation per branch no example reaches)",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument(
         "--suggest", action="store_true", help="print a shortest example (YAML) for every uncovered option"
@@ -71,6 +76,14 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "lcov":
         text = lcov(coverage)
+    elif args.format == "github":
+        from wizard.maintainer.ci_formats import warning_annotations
+
+        text = warning_annotations(
+            (missing.path, missing.line, "coverage", missing.describe())
+            for tree in report.trees.values()
+            for missing in tree.missing
+        )
     else:
         text = report.text() + "\n"
     if args.output:

@@ -95,6 +95,7 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
     escalation: str | None = None
     way_out: WayOut | None = None
     contact: str | None = None
+    require_source = False
     synonyms: list[SynonymGroup] = []
     first_tree: FileResult | None = None
     has_answers_file = False
@@ -115,6 +116,7 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
             escalation = escalation or model.escalation
             way_out = way_out or model.way_out
             contact = contact or model.contact
+            require_source = require_source or model.require_source
             for answer_id, answer in model.answers.items():
                 if answer_id in answers:
                     where = result.source.locate(("answers", answer_id), key=True)
@@ -131,5 +133,6 @@ def assemble(files: list[FileResult]) -> tuple[Catalog, list[Diagnostic]]:
         way_out=way_out,
         contact=contact,
         synonyms=tuple(synonyms),
+        require_source=require_source,
     )
     return catalog, problems

@@ -8,6 +8,7 @@ every reference resolves, since both follow the graph.
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 
 from wizard.content.diagnostics import Diagnostic, did_you_mean, has_errors, make
@@ -263,4 +264,21 @@ def check_examples(tree: Tree, walker: Walker, index: SourceIndex) -> list[Diagn
         if verdict is not None:
             path, where = index.tree_at(tree.id, ("examples", number, *verdict.loc))
             problems.append(verdict.diagnostic(path, where))
+    return problems
+
+
+def check_review(catalog: Catalog, index: SourceIndex, today: datetime.date) -> list[Diagnostic]:
+    """Answers past their review date (WZ026) and, when the catalog requires it, without provenance (WZ027).
+
+    Run by ``wizard check`` (with ``--today`` for a fixed date), not on every load: a date passing must
+    not change what the clerk's app does.
+    """
+    problems = []
+    for answer_id, answer in catalog.answers.items():
+        if answer.review_by is not None and answer.review_by < today:
+            path, where = index.answer_at(answer_id, ("review_by",))
+            problems.append(make("WZ026", path, where, answer=answer_id, date=answer.review_by.isoformat()))
+        elif catalog.require_source and answer.source is None and answer.review_by is None:
+            path, where = index.answer_at(answer_id, ())
+            problems.append(make("WZ027", path, where, answer=answer_id))
     return problems

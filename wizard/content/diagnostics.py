@@ -204,6 +204,25 @@ CODES: dict[str, Code] = {
             ),
         ),
         Code(
+            "WZ026",
+            _W,
+            "answer due for review",
+            Message(
+                "answer '{answer}' was due for review on {date}",
+                "check it against the current rules, then move 'review_by' on (or correct the answer)",
+            ),
+        ),
+        Code(
+            "WZ027",
+            _W,
+            "answer without source or review date",
+            Message(
+                "answer '{answer}' has neither 'source' nor 'review_by', and answers.yaml asks for them "
+                "('require_source: true')",
+                "add 'source: {{document: …, entry: …}}' or a 'review_by' date",
+            ),
+        ),
+        Code(
             "WZ025",
             _E,
             "synonym in two groups",

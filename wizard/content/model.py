@@ -14,6 +14,7 @@ half the time and take a fraction of the memory. :func:`validate` and
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -96,6 +97,23 @@ class Answer:
         description="What the clerk does next, when the answer says so (FAQ 7: 'then do the 参保登记'): "
         "another answer's click path, shown on the same screen.",
     )
+    source: Source | None = Field(
+        default=None, description="Where the answer comes from (document, entry number, date): shown in small print."
+    )
+    review_by: datetime.date | None = Field(
+        default=None,
+        description="Date (YYYY-MM-DD) by which the answer must be checked against the current rules; "
+        "wizard check warns once it has passed.",
+    )
+
+
+@_content
+class Source:
+    """The document an answer is taken from: rules change every year, so say which and when."""
+
+    document: ShortText = Field(description="Title of the source document, e.g. 江苏人社网办大厅常见问题.")
+    entry: int | None = Field(default=None, ge=1, description="Number of the entry in that document.")
+    date: datetime.date | None = Field(default=None, description="Date of the document's version (YYYY-MM-DD).")
 
 
 @_content
@@ -135,6 +153,9 @@ class AnswersFile:
     )
     contact: ShortText | None = Field(
         None, description="A line shown under every answer, e.g. the FAQ's closing '咨询电话：12333'."
+    )
+    require_source: bool = Field(
+        default=False, description="Warn (WZ027) about every answer that has neither 'source' nor 'review_by'."
     )
     answers: dict[Id, Answer] = Field(description="Answer id → answer.", json_schema_extra=_ID_KEYS)
 
@@ -247,6 +268,7 @@ class Catalog:
     way_out: WayOut | None = None
     contact: str | None = None
     synonyms: tuple[SynonymGroup, ...] = ()
+    require_source: bool = False
 
     @functools.cached_property
     def way_out_option(self) -> Option | None:

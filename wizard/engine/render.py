@@ -63,6 +63,8 @@ class AnswerView:
     related: list[tuple[str, Answer]]
     contact: str | None
     tried: AnswerView | None = None
+    source: str | None = None
+    """Where the answer comes from, one line for the small print (None when the content does not say)."""
     """After "not solved": the view of the answer that did not help."""
 
 
@@ -88,7 +90,18 @@ def answer_view(
         related,
         catalog.contact,
         answer_view(catalog, tried, lang) if tried in catalog.answers else None,
+        source_line(answer, lang),
     )
+
+
+def source_line(answer: Answer, lang: str = "zh") -> str | None:
+    """ "来源：江苏人社网办大厅常见问题 第 13 条（2024-05-01）", or None without a source."""
+    source = answer.source
+    if source is None:
+        return None
+    entry = text("source_entry", lang).format(source.entry) if source.entry else ""
+    dated = f"（{source.date.isoformat()}）" if source.date else ""
+    return text("source_line", lang).format(f"{source.document}{entry}{dated}")
 
 
 def session_view(session: Session, lang: str = "zh") -> AnswerView | None:
@@ -112,6 +125,8 @@ def answer_text(view: AnswerView) -> str:
         lines += ["", *_steps_text(*view.next_step)]
     if view.contact:
         lines += ["", view.contact]
+    if view.source:
+        lines += ["", view.source]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -128,6 +143,8 @@ def answer_markdown(view: AnswerView) -> list[str]:
         lines += _steps_markdown(*view.next_step)
     if view.contact:
         lines += ["", escape_markdown(view.contact)]
+    if view.source:
+        lines += ["", escape_markdown(view.source)]
     return lines
 
 

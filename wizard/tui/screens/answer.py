@@ -75,6 +75,7 @@ class AnswerScreen(SessionScreen):
             yield Static(id="answer-next")
             yield Static(id="answer-handoff")
             yield Static(id="answer-contact")
+            yield Static(id="answer-source")
             yield Static(id="answer-trail")
             yield Static(Content(self.t("answer_solved")), id="answer-solved", classes="heading")
             with Horizontal(id="answer-buttons"):
@@ -113,6 +114,7 @@ class AnswerScreen(SessionScreen):
             else None,
         )
         self._fill("#answer-contact", wrapped(view.contact, "bold") if view.contact else None)
+        self._fill("#answer-source", wrapped(view.source, "dim") if view.source else None)
         crumbs = self.session.crumbs()
         self._fill("#answer-trail", trail_content(crumbs, self.t("answer_trail")) if crumbs else None)
         related_list = self.query_one("#related", OptionList)
