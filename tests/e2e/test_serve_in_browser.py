@@ -125,6 +125,13 @@ def test_a_browser_walks_to_faq_13_with_nothing_from_other_hosts(server: Served)
                        return c.measureText('户籍性质为空').width / c.measureText('WWWWWWWWWWWW').width; }"""
         )
         assert ratio == pytest.approx(1.0, abs=0.05), ratio
+        asked: list[str] = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+        try:  # a reload would end the session: the page asks first, and staying keeps it
+            page.reload(timeout=3_000)
+        except Exception as error:  # the reload was called off by the answer "stay"
+            assert "Timeout" in type(error).__name__, error
+        assert asked == ["beforeunload"]
     answered = [event for event in server.events() if event["event"] == "answer"]
     assert answered[-1]["answer"] == "enrol-error-hukou-empty" and answered[-1]["via"] == "walk"
     assert {event["front"] for event in server.events()} == {"tui"}
