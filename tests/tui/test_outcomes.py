@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.tui.conftest import MakeApp, screen_text, start
 from wizard.content.model import Catalog
+from wizard.tui.app import WizardApp
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.home import HomeScreen
@@ -20,18 +22,23 @@ def events(folder: Path) -> list[dict]:
     ]
 
 
+async def judge_faq_13(pilot: Pilot[object], app: WizardApp, key: str) -> None:
+    """Walk to 常见问题第 13 条, press y or n, and land on the rating."""
+    await start(pilot, app, "enrolment-errors")
+    await pilot.press("3")
+    await pilot.pause()
+    assert isinstance(app.screen, AnswerScreen)
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, FeedbackScreen)
+
+
 async def test_solved_then_a_rating_and_a_comment_are_recorded_without_personal_data(
     bundled: Catalog, make_app: MakeApp, tmp_path: Path
 ) -> None:
     app = make_app(bundled, log_dir=tmp_path / "logs")
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, app, "enrolment-errors")
-        await pilot.press("3")
-        await pilot.pause()
-        assert isinstance(app.screen, AnswerScreen)
-        await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        await judge_faq_13(pilot, app, "y")
         assert "请评价这条解答" in screen_text(app) and "非常不满意" in screen_text(app)
         await pilot.press("2")
         await pilot.pause()
@@ -53,10 +60,7 @@ async def test_escape_skips_the_rating_and_not_solved_shows_the_way_to_a_person_
 ) -> None:
     app = make_app(bundled, log_dir=tmp_path / "logs")
     async with app.run_test(size=(60, 20)) as pilot:
-        await start(pilot, app, "enrolment-errors")
-        await pilot.press("3", "n")
-        await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        await judge_faq_13(pilot, app, "n")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AnswerScreen) and app.session is not None
@@ -96,10 +100,7 @@ async def test_a_search_is_recorded_once_with_what_it_found_and_its_query_masked
 async def test_q_quits_from_the_rating(bundled: Catalog, make_app: MakeApp, tmp_path: Path) -> None:
     app = make_app(bundled, log_dir=tmp_path / "logs")
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, app, "enrolment-errors")
-        await pilot.press("3", "y")
-        await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        await judge_faq_13(pilot, app, "y")
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
