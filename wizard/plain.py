@@ -425,10 +425,9 @@ def run(
 
     With ``log_dir``, the clerk's sessions go to the outcome log there (docs/outcomes.md).
     """
-    from wizard.engine.outcomes import EventLog, Recorder
+    from wizard.engine.outcomes import EventLog, Recorder, stderr_notice
 
-    warn = lambda why: print(text("log_failed").format(one_line(why)[:120]), file=sys.stderr)  # noqa: E731
-    recorder = Recorder(EventLog(log_dir, warn) if log_dir is not None else None, "line", catalog)
+    recorder = Recorder(EventLog(log_dir, stderr_notice(lang)) if log_dir is not None else None, "line", catalog)
     wizard = LineWizard(catalog, lang, stdin or sys.stdin, stdout or sys.stdout, recorder)
     try:
         return wizard.run(tree_id)

@@ -70,3 +70,9 @@ def prepare() -> None:
         elif isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")  # a narrow encoding shows \\uXXXX, never fails
         setattr(sys, name, CutOffSafe(stream))
+
+
+def in_browser() -> bool:
+    """Whether this process is a browser session of ``wizard serve`` (textual-serve's web driver): its
+    streams are pipes, yet it is the full-screen app, and its size comes from the page."""
+    return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
+from wizard import streams
 from wizard.commands.trees import add_log_arguments, chosen_paths, load_or_report, log_folder
 
 
@@ -27,8 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the clerk's wizard: the full-screen app on a terminal, line mode otherwise."""
     paths = chosen_paths(args)
-    in_browser = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # a session of `wizard serve`
-    if not in_browser and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not streams.in_browser() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         from wizard import plain
 
         catalog = load_or_report(paths)

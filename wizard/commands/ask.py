@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.commands.trees import add_log_arguments, add_trees_option, chosen_paths, load_or_report, log_folder
-from wizard.content.text import one_line
 from wizard.i18n import text
 
 if TYPE_CHECKING:
@@ -85,12 +84,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _record(catalog: Catalog, findings: Findings, folder: Path | None) -> None:
     """The search, as a session of its own in the outcome log (the query masked)."""
-    from wizard.engine.outcomes import EventLog, Recorder
+    from wizard.engine.outcomes import EventLog, Recorder, stderr_notice
 
     if folder is None:
         return
-    warn = lambda why: print(text("log_failed", "zh").format(one_line(why)[:120]), file=sys.stderr)  # noqa: E731
-    recorder = Recorder(EventLog(folder, warn), "ask", catalog)
+    recorder = Recorder(EventLog(folder, stderr_notice()), "ask", catalog)
     best = findings.hits[0] if findings.answered else None
     recorder.search(findings.query, best.answer if best else None, best.score if best else None, best is not None)
     recorder.end()
@@ -112,7 +110,6 @@ def _as_record(catalog: Catalog, hit: Hit, why: str) -> dict[str, object]:
 
 def _print_json(catalog: Catalog, findings: Findings, lang: str) -> int:
     """The ranked records; when nothing fits, the way to a person first, with the hand-off that names the query."""
-    from wizard.i18n import text
     from wizard.plain import shown
 
     records = [_as_record(catalog, hit, "match") for hit in findings.hits]
@@ -130,7 +127,6 @@ def _handoff(catalog: Catalog, findings: Findings, lang: str) -> list[str]:
     """What to tell 12333 or the counter: the query searched for (the hand-off of a session that searched it)."""
     from wizard.engine.render import handoff_to_show
     from wizard.engine.session import Session
-    from wizard.i18n import text
 
     assert findings.escalation is not None
     session = Session(catalog)
@@ -142,7 +138,6 @@ def _handoff(catalog: Catalog, findings: Findings, lang: str) -> list[str]:
 def _print_not_found(catalog: Catalog, findings: Findings, lang: str) -> int:
     """Say the FAQ has no answer, show the way to a person with the hand-off, then the closest topics."""
     from wizard.engine.render import answer_text, answer_view
-    from wizard.i18n import text
     from wizard.plain import shown
 
     print(text("ask_none", lang).format(shown(findings.query)))
@@ -165,7 +160,6 @@ def _print_not_found(catalog: Catalog, findings: Findings, lang: str) -> int:
 
 
 def _print_ranked(hits: list[Hit], lang: str) -> None:
-    from wizard.i18n import text
 
     for rank, hit in enumerate(hits, start=1):
         faq = text("faq_number", lang).format(hit.faq) if hit.faq else "—"
@@ -177,7 +171,6 @@ def _print_ranked(hits: list[Hit], lang: str) -> None:
 def _print_best(catalog: Catalog, hits: list[Hit], lang: str) -> None:
     """The best answer in full, then the others that fit about as well (a short query may not tell them apart)."""
     from wizard.engine.render import answer_text, answer_view
-    from wizard.i18n import text
 
     print(answer_text(answer_view(catalog, hits[0].answer, lang)), end="")
     close = [hit for hit in hits[1:] if hit.fits and hit.score >= hits[0].score - NEAR_TIE]

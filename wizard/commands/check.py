@@ -13,7 +13,7 @@ import datetime
 import json
 from pathlib import Path
 
-from wizard.commands.trees import chosen_paths
+from wizard.commands.trees import chosen_paths, iso_date
 
 NAME = "check"
 HELP = "check tree files and report problems with file:line:col"
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
-        "--today", metavar="YYYY-MM-DD", type=_date, help="the date review_by is compared with (default: today)"
+        "--today", metavar="YYYY-MM-DD", type=iso_date, help="the date review_by is compared with (default: today)"
     )
     parser.add_argument(
         "--whole-folders",
@@ -81,13 +81,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {tree_stats.format()}")
     failed = errors > 0 or (args.strict and warnings > 0)
     return 1 if failed else 0
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _stats(catalog):  # type: ignore[no-untyped-def]

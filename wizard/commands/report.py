@@ -9,12 +9,11 @@ yet), or 2 for a named path that does not exist.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from pathlib import Path
 
-from wizard.commands.trees import add_trees_option, chosen_paths, default_log_dir
+from wizard.commands.trees import add_trees_option, chosen_paths, default_log_dir, iso_date
 
 NAME = "report"
 HELP = "summarise outcome logs: resolution per answer, where clerks leave, searches without an answer"
@@ -22,17 +21,10 @@ HELP = "summarise outcome logs: resolution per answer, where clerks leave, searc
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="DIR|FILE", help="log folders or files (default: the log folder)")
-    parser.add_argument("--since", metavar="DATE", type=_date, help="only sessions that ended on or after DATE")
+    parser.add_argument("--since", metavar="DATE", type=iso_date, help="only sessions that ended on or after DATE")
     parser.add_argument("--tree", metavar="ID", help="only sessions that walked this tree")
     parser.add_argument("--format", choices=("text", "json", "html"), default="text")
     add_trees_option(parser)
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ exits 1. No Textual, and no YAML until a command asks to load.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -69,3 +70,11 @@ def log_folder(args: argparse.Namespace) -> Path | None:
         return None
     chosen = getattr(args, "log_dir", None)
     return Path(chosen) if chosen else default_log_dir()
+
+
+def iso_date(value: str) -> datetime.date:
+    """An argparse type for YYYY-MM-DD (``--since``, ``--today``)."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None

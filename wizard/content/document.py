@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -157,14 +158,20 @@ def _join_lines(runs: list[Run]) -> str:
     return " " if last.isascii() else ""
 
 
+def _spaced(blocks: list[Block]) -> Iterator[tuple[list[str], Block]]:
+    """Each block with the blank line that goes before it: none first, none between items of a list."""
+    previous: Block | None = None
+    for block in blocks:
+        separate = previous is not None and not (block.kind == "item" and previous.kind == "item")
+        yield ([""] if separate else []), block
+        previous = block
+
+
 def plain(blocks: list[Block]) -> str:
     """The blocks as plain text (line mode, clipboard, search): markers kept, styles dropped, one block a line."""
     lines: list[str] = []
-    previous: Block | None = None
-    for block in blocks:
-        if previous is not None and not (block.kind == "item" and previous.kind == "item"):
-            lines.append("")
-        previous = block
+    for gap, block in _spaced(blocks):
+        lines += gap
         if block.kind == "table":
             lines += table_lines(block)
         elif block.kind == "rule":
@@ -208,11 +215,8 @@ def markdown(blocks: list[Block]) -> str:
     is written from the cleaned blocks, escaped, with links as 'text (address)'.
     """
     lines: list[str] = []
-    previous: Block | None = None
-    for block in blocks:
-        if previous is not None and not (block.kind == "item" and previous.kind == "item"):
-            lines.append("")
-        previous = block
+    for gap, block in _spaced(blocks):
+        lines += gap
         text = "".join(
             f"**{escape_markdown(run.text)}**" if run.style == "bold" else escape_markdown(run.text)
             for run in block.runs

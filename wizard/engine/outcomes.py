@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import secrets
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,17 @@ class EventLog:
             self.failed = f"{type(error).__name__}: {error.strerror or error}"
             if self._on_failure is not None:
                 self._on_failure(self.failed)
+
+
+def stderr_notice(lang: str = "zh") -> Callable[[str], None]:
+    """For the line mode and ``wizard ask``: say once, on stderr, that the log is switched off and why."""
+    from wizard.content.text import one_line
+    from wizard.i18n import text
+
+    def notice(why: str) -> None:
+        print(text("log_failed", lang).format(one_line(why)[:120]), file=sys.stderr)
+
+    return notice
 
 
 class Recorder:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
@@ -20,35 +21,39 @@ _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
 _AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]"
+_NAME_MARK = "|".join(f"(?<={mark})" for mark in ("姓名", "名字", "员工", "职工", "叫", "是"))
+"""The words that say a name follows (kept: only the name is personal)."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "[邮箱]"),
-    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9Xx](?![0-9])"), "[身份证号]"),
-    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{14}(?![0-9])"), "[身份证号]"),
-    (re.compile(_PHONE_LABEL + r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])"), "[手机号]"),
-    (re.compile(_PHONE_LABEL + r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"), "[电话]"),
-    (re.compile(r"[0-9]{6,}"), "[数字]"),
+    (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "邮箱"),
+    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9Xx](?![0-9])"), "身份证号"),
+    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{14}(?![0-9])"), "身份证号"),
+    (re.compile(_PHONE_LABEL + r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])"), "手机号"),
+    (re.compile(_PHONE_LABEL + r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"), "电话"),
+    (re.compile(r"[0-9]{6,}"), "数字"),
     (
         re.compile(
-            rf"(姓名|名字|员工|职工|叫|是)[：:\s]*[{_SURNAMES}](?:(?![的在从是已还要了])[\u4e00-\u9fff]){{1,2}}(?={_AFTER_NAME})"
+            rf"(?:{_NAME_MARK})[：:\s]*[{_SURNAMES}](?:(?![的在从是已还要了])[\u4e00-\u9fff]){{1,2}}(?={_AFTER_NAME})"
         ),
-        r"\1[姓名]",
+        "姓名",
     ),
-    (re.compile(rf"(?<![\u4e00-\u9fff])[小老][{_SURNAMES.replace('于', '')}]"), "[姓名]"),  # 小王, not 小于
+    (re.compile(rf"(?<![\u4e00-\u9fff])[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王, not 小于
 )
+"""What identifies a person, and the placeholder each becomes in a log."""
+
+
+def _scrub(text: str, replacement: Callable[[str], str]) -> str:
+    scrubbed = unicodedata.normalize("NFKC", text)
+    for pattern, label in _PATTERNS:
+        scrubbed = pattern.sub(replacement(label), scrubbed)
+    return scrubbed
 
 
 def mask(text: str) -> str:
     """``text`` with ID-card, phone and other long numbers, e-mail addresses and marked names replaced."""
-    masked = unicodedata.normalize("NFKC", text)
-    for pattern, replacement in _PATTERNS:
-        masked = pattern.sub(replacement, masked)
-    return masked
+    return _scrub(text, lambda label: f"[{label}]")
 
 
 def without_personal_data(text: str) -> str:
     """``text`` with what :func:`mask` would replace blanked out: what a search should not try to match
     (an ID-card number pasted with the error message says nothing about which answer fits)."""
-    blanked = unicodedata.normalize("NFKC", text)
-    for pattern, replacement in _PATTERNS:
-        blanked = pattern.sub(r"\1 " if replacement.startswith("\\1") else " ", blanked)
-    return blanked
+    return _scrub(text, lambda label: " ")

@@ -41,7 +41,6 @@ class QuestionIndex:
     """Questions as prepared units and term sets, found through the terms that explain their units."""
 
     def __init__(self, questions: Iterable[tuple[int, list[list[str]]]], weight: Callable[[str], float]):
-        self._weight = weight
         self._owner: list[int] = []
         self._units: list[tuple[Unit, ...]] = []
         self._terms: list[frozenset[str]] = []

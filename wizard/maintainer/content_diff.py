@@ -19,6 +19,7 @@ from typing import Any
 
 from wizard.content.graph import edges
 from wizard.content.model import Answer, Catalog, Option
+from wizard.i18n import text
 
 MAX_WALKS = 5000
 """Walks listed per tree at most (a tree with more is summarised)."""
@@ -93,7 +94,7 @@ def _describe(catalog: Catalog, answer_id: str) -> str:
     answer = catalog.answers.get(answer_id)
     if answer is None:
         return answer_id
-    return f"{answer_id} (常见问题第 {answer.faq} 条)" if answer.faq else answer_id
+    return f"{answer_id} ({text('faq_number').format(answer.faq)})" if answer.faq else answer_id
 
 
 def compare(

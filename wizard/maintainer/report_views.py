@@ -10,15 +10,14 @@ import html
 from typing import Any
 
 from wizard.content.model import Catalog
+from wizard.engine.render import answer_heading
 
 BAR_WIDTH = 360
 
 
 def _title(catalog: Catalog | None, answer_id: str) -> str:
     answer = catalog.answers.get(answer_id) if catalog is not None else None
-    if answer is None:
-        return answer_id
-    return f"{answer.title}（常见问题第 {answer.faq} 条）" if answer.faq else answer.title
+    return answer_heading(answer) if answer is not None else answer_id
 
 
 def _rate(value: float | None) -> str:

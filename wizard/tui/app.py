@@ -26,6 +26,7 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from wizard import streams
 from wizard.content.text import one_line
 from wizard.i18n import text
 from wizard.tui import keys, messages
@@ -506,7 +507,7 @@ def run_app(
     """
     from wizard.tui import home_cache
 
-    if "web_driver" not in os.environ.get("TEXTUAL_DRIVER", ""):  # in a browser, the size comes from the page
+    if not streams.in_browser():
         for name in ("COLUMNS", "LINES"):  # an exported size would win over the real terminal's (shutil)
             os.environ.pop(name, None)
     paths = list(paths)

@@ -66,10 +66,8 @@ class WizardServer(Server):
         if services:
             with contextlib.suppress(TimeoutError, Exception):
                 await asyncio.wait_for(asyncio.gather(*(service.stop() for service in services)), STOP_GRACE)
-        for service in services:
-            process = getattr(service, "_process", None)
-            if process is not None and process.returncode is None:
-                _kill_tree(process.pid)
+        left = [getattr(service, "_process", None) for service in services]
+        _kill_trees([process.pid for process in left if process is not None and process.returncode is None])
 
     @property
     def busy(self) -> bool:
@@ -127,24 +125,29 @@ class WizardServer(Server):
         return websocket
 
 
-def _kill_tree(pid: int) -> None:
-    """Kill a process and its descendants (textual-serve runs the wizard under a shell)."""
-    for child in _children(pid):
-        _kill_tree(child)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
+def _kill_trees(pids: list[int]) -> None:
+    """Kill processes and all their descendants (textual-serve runs each wizard under a shell).
 
-
-def _children(pid: int) -> list[int]:
-    found = []
+    One pass over /proc finds every parent; children die before their parents.
+    """
+    if not pids:
+        return
+    children: dict[int, list[int]] = {}
     for entry in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = entry.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parent = int(entry.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        if int(fields[1]) == pid:
-            found.append(int(entry.parent.name))
-    return found
+        children.setdefault(parent, []).append(int(entry.parent.name))
+    order: list[int] = []
+    stack = list(pids)
+    while stack:
+        pid = stack.pop()
+        order.append(pid)
+        stack += children.get(pid, [])
+    for pid in reversed(order):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _cells(value: str | None, default: int) -> int:

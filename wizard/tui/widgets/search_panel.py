@@ -69,6 +69,7 @@ class SearchPanel(Vertical):
         self.lang = lang
         self.searching = False
         self._index: SearchIndex | None = None
+        self._last: tuple[str, Findings] | None = None
         self._opened = ""
         """The query whose result was opened (already in the outcome log)."""
 
@@ -80,6 +81,7 @@ class SearchPanel(Vertical):
     @index.setter
     def index(self, index: SearchIndex | None) -> None:
         self._index = index
+        self._last = None
         if self.is_mounted:
             self.show_results()
 
@@ -101,10 +103,16 @@ class SearchPanel(Vertical):
         return self.query_one("#search", Input).value
 
     def findings(self, query: str) -> Findings | None:
-        """What a search for ``query`` finds; None for an empty box or before the trees are loaded."""
+        """What a search for ``query`` finds; None for an empty box or before the trees are loaded.
+
+        The last answer is kept: showing the results, opening one and leaving the box all ask about the
+        same query, and one search per keystroke is enough.
+        """
         if self._index is None or not query.strip():
             return None
-        return self._index.find(query, top=TOP_HITS)
+        if self._last is None or self._last[0] != query:
+            self._last = (query, self._index.find(query, top=TOP_HITS))
+        return self._last[1]
 
     def hits(self, query: str) -> list[Hit]:
         """The entries to list for ``query``: the answers that fit; else the way to a person, then the closest.
