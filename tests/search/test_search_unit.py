@@ -198,3 +198,15 @@ def test_a_keyword_found_whole_in_the_query_raises_its_answer(monkeypatch):
     without = {hit.answer: hit.score for hit in index.search("怎么增员")}
     assert with_bonus["enrol"] > without["enrol"] and with_bonus["paid"] == without["paid"]
     assert all(0 < score < 1 for score in with_bonus.values())
+
+
+def test_a_similar_question_written_in_traditional_characters_explains_a_simplified_query(write_files):
+    """相似问 are clerks' words and may be traditional; queries are read as simplified, so must they be."""
+    with_similar = ANSWERS.replace(
+        "    keywords: [户籍性质为空]\n", "    keywords: [户籍性质为空]\n    similar: [員工戶籍資料欄位沒填寫]\n"
+    )
+    catalog = load_catalog([write_files(answers__yaml=with_similar, t__yaml=TREE)]).catalog
+    assert catalog is not None
+    first = SearchIndex.build(catalog).search("员工户籍资料栏位没填写")[0]
+    assert first.answer == "hukou"
+    assert first.coverage == 1.0 and first.fits, first

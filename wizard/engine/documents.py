@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wizard.content.graph import Node, incoming
 from wizard.content.model import Answer, Catalog
+from wizard.engine.hanzi import to_simplified
 from wizard.engine.render import plain_text
 
 
@@ -60,7 +61,7 @@ def documents(catalog: Catalog) -> list[Document]:
             "title": [answer.title],
             "keywords": list(answer.keywords),
             "labels": labels.get(answer_id, []),
-            "similar": list(answer.similar),
+            "similar": [to_simplified(question) for question in answer.similar],  # clerks' words, read as queries are
             "menu": [step for path in answer.menu for step in (*path.steps, path.label or "")],
             "body": [body],
             "context": list(dict.fromkeys(context.get(answer_id, []))),

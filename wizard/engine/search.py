@@ -121,9 +121,13 @@ class SearchIndex:
         self._weights: dict[str, float] = {}
         self._questions = QuestionIndex(
             (
-                (index, question_runs(question, synonyms))
+                (index, runs)
                 for index, document in enumerate(documents)
-                for question in (document.answer.title, *document.answer.similar)
+                for runs in (
+                    question_runs(document.answer.title, synonyms),
+                    # a similar question is a clerk's query, maybe in traditional characters: read it as one
+                    *(query_runs(question, synonyms) for question in document.answer.similar),
+                )
             ),
             self._unit_weight,
         )
