@@ -150,3 +150,47 @@ def test_coverage_of_every_answer_at_once_equals_share_one_by_one(bundled_index)
         assert list(bundled_index._fields.coverage(units)) == pytest.approx([share(units, terms) for terms in own]), (
             query
         )
+
+
+# Long questions ----------------------------------------------------------------------------
+
+
+def test_floors_hold_for_short_queries_and_fall_with_length_past_the_long_mark():
+    from wizard.engine import search
+
+    short = search.floors(search.LONG_QUERY_UNITS)
+    assert short == (search.MIN_SCORE, search.MIN_COVERAGE)
+    assert search.floors(1) == short
+    longer = [search.floors(units) for units in range(search.LONG_QUERY_UNITS + 1, search.FALL_ENDS + 1)]
+    assert all(a[0] > b[0] and a[1] > b[1] for a, b in zip([short, *longer], longer, strict=False))
+    ratio = search.LONG_QUERY_UNITS / search.FALL_ENDS
+    lowest = (search.MIN_SCORE * ratio**search.SCORE_FALL, search.MIN_COVERAGE * ratio**search.COVERAGE_FALL)
+    assert longer[-1] == pytest.approx(lowest)
+    assert search.floors(search.FALL_ENDS + 1) == search.floors(10_000) == longer[-1]
+
+
+LONG_SITUATION = "仓库的小工干了两个月说不干了，人已经走了，他的社保在网上要怎么给他停掉才对"
+
+
+def test_a_long_situational_question_is_answered_though_it_scores_under_the_short_floors(bundled_index, monkeypatch):
+    """A clerk typing the whole situation dilutes every measure; judged like a short query it would be "not found"."""
+    from wizard.engine import search
+
+    findings = bundled_index.find(LONG_SITUATION, top=3)
+    assert findings.answered and findings.hits[0].answer == "enrol-and-stop-registration", findings.hits[:1]
+    first = findings.hits[0]
+    assert first.score < search.MIN_SCORE or first.coverage < search.MIN_COVERAGE, first
+    monkeypatch.setattr(search, "LONG_QUERY_UNITS", 10**6)
+    assert not bundled_index.find(LONG_SITUATION, top=3).answered
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "员工下个月就要退休了，退休手续和养老金领取要去哪里办，单位需要准备什么材料",
+        "我们单位有个老师傅生病住院了，医保报销的单子要去哪里交，单位能不能帮他在网上办",
+    ],
+)
+def test_a_long_question_about_a_neighbouring_topic_still_gets_the_way_out(bundled_index, query):
+    findings = bundled_index.find(query, top=3)
+    assert not findings.answered and findings.escalation is not None, findings.hits[:1]

@@ -20,15 +20,21 @@ Three measures, all over the folded character n-grams of :mod:`wizard.engine.ter
   offering the answer that shares the common words.
 
 The score is relevance scaled by coverage; a hit *fits* when both clear their
-floors (:data:`MIN_SCORE`, :data:`MIN_COVERAGE`, tuned on the tune half of
-tests/data/search_eval.yaml only). Per term the BM25 contribution of every
-answer is computed at build time, so a query only adds up precomputed numbers:
-fast enough to search on every keystroke.
+floors (:data:`MIN_SCORE`, :data:`MIN_COVERAGE`). A long question (a clerk
+typing the whole situation) scores lower and is explained less than a short one
+about the same thing, so from :data:`LONG_QUERY_UNITS` to :data:`FALL_ENDS`
+counted characters both floors fall with the query's length (:func:`floors`).
+The shape of that fall was measured on the content itself — each similar
+question searched with its own tenth of the similar questions held out — and
+the two floors were then chosen on the tune half of
+tests/data/search_eval.yaml only.
+
+Per term the BM25 contribution of every answer is computed at build time, so a
+query only adds up precomputed numbers: fast enough to search on every keystroke.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -46,10 +52,23 @@ from wizard.engine.snippets import SNIPPET_CHARS, make_snippet
 from wizard.engine.terms import Synonyms, fold_query, grams, normalize, query_runs, question_runs, strip_filler, units
 from wizard.engine.topk import best_of
 
-MIN_SCORE = 0.3
-"""Below this score a hit is a guess, not an answer."""
-MIN_COVERAGE = 0.7
+MIN_SCORE = 0.2
+"""Below this score a hit is a guess, not an answer (for a query of up to :data:`LONG_QUERY_UNITS`)."""
+MIN_COVERAGE = 0.78
 """Below this share of the query's informative text explained, the FAQ does not answer the query."""
+ANYTHING = (0.0, 0.0)
+"""The floors of a hit that fits whatever it scores: an FAQ named by number, the way out."""
+LONG_QUERY_UNITS = 12
+"""Counted characters after which a query's scores fall with its length."""
+FALL_ENDS = 24
+"""Counted characters after which they fall no further: with held-out similar questions, the right answer's
+median score levels off at about 0.47 and its coverage (tenth percentile) at about 0.70 from here on."""
+SCORE_FALL = 0.8
+"""The score floor falls as (LONG_QUERY_UNITS / length) to this power: with held-out similar questions,
+the median score of the right answer falls so, from 0.75 at 12 counted characters to 0.47 at 19–24."""
+COVERAGE_FALL = 0.4
+"""The coverage floor falls as (LONG_QUERY_UNITS / length) to this power (the tenth percentile of the
+right answer's coverage falls from 0.85 at 12 counted characters to 0.70 at 19–24)."""
 
 ESCALATION_FACTOR = 0.85
 """Escalations ("call 12333") rank a little below an FAQ answer that matches as well."""
@@ -166,8 +185,7 @@ class SearchIndex:
         findings = Findings(query, hits)
         if findings.answered or self._way_out is None or not query.strip():
             return findings
-        way_out = self._hit(self._way_out, 0.0, query, coverage=0.0)
-        return Findings(query, hits, dataclasses.replace(way_out, fits=True))
+        return Findings(query, hits, self._hit(self._way_out, 0.0, query, coverage=0.0, least=ANYTHING))
 
     def search(self, query: str, top: int = 5) -> list[Hit]:
         """The ``top`` best answers for ``query``, best first; [] for an empty query.
@@ -183,7 +201,7 @@ class SearchIndex:
         hits = self._ranked(query, runs, bag, top) if bag else []
         if named is None:
             return hits
-        first = self._hit(self._faqs[named], 1.0, query, coverage=1.0)
+        first = self._hit(self._faqs[named], 1.0, query, coverage=1.0, least=ANYTHING)
         return [first, *(hit for hit in hits if hit.answer != first.answer)][:top]
 
     def _repaired(self, runs: list[list[str]]) -> list[list[str]]:
@@ -203,6 +221,7 @@ class SearchIndex:
         units = prepare(runs, self._unit_weight)
         nearest = self._questions.nearest(units, frozenset(bag), wanted)
         coverage = self._fields.coverage(units)
+        least = floors(len(units))
         scored = []
         for index in {*best_of(scores, wanted), *phrases, *nearest}:
             bm25 = self._normalised(index, float(scores[index]), best, phrases)
@@ -211,7 +230,9 @@ class SearchIndex:
             explained = float(coverage[index])
             scored.append((-relevance * explained**COVERAGE_POWER, self._documents[index].answer_id, index, explained))
         best_hits = heapq.nsmallest(top, scored)
-        return [self._hit(index, -score, query, explained) for score, _, index, explained in best_hits if score < 0]
+        return [
+            self._hit(index, -score, query, explained, least) for score, _, index, explained in best_hits if score < 0
+        ]
 
     def _normalised(self, index: int, raw: float, best: float, phrases: dict[int, float]) -> float:
         """0..1: the BM25F score against the best the query could score, raised by the keyword bonus
@@ -238,14 +259,23 @@ class SearchIndex:
                     found[index] = max(found.get(index, 0.0), (end - start) / len(text))
         return found
 
-    def _hit(self, index: int, score: float, query: str, coverage: float) -> Hit:
+    def _hit(self, index: int, score: float, query: str, coverage: float, least: tuple[float, float]) -> Hit:
+        """``least``: the score and coverage a hit needs to fit (:func:`floors`)."""
         document = self._documents[index]
         snippet, highlights = make_snippet(document.text, query)
         answer = document.answer
-        fits = score >= MIN_SCORE and coverage >= MIN_COVERAGE
+        fits = score >= least[0] and coverage >= least[1]
         return Hit(
             document.answer_id, round(score, 4), answer.title, answer.faq, snippet, highlights, round(coverage, 4), fits
         )
+
+
+def floors(units: int) -> tuple[float, float]:
+    """The least score and coverage a hit needs, for a query of ``units`` counted characters."""
+    if units <= LONG_QUERY_UNITS:
+        return MIN_SCORE, MIN_COVERAGE
+    shorter = LONG_QUERY_UNITS / min(units, FALL_ENDS)
+    return MIN_SCORE * shorter**SCORE_FALL, MIN_COVERAGE * shorter**COVERAGE_FALL
 
 
 def exact_hit(catalog: Catalog, answer_id: str) -> Hit:
