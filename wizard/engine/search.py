@@ -140,13 +140,9 @@ class SearchIndex:
         self._weights: dict[str, float] = {}
         self._questions = QuestionIndex(
             (
-                (index, runs)
+                (index, question_runs(question, synonyms))
                 for index, document in enumerate(documents)
-                for runs in (
-                    question_runs(document.answer.title, synonyms),
-                    # a similar question is a clerk's query, maybe in traditional characters: read it as one
-                    *(query_runs(question, synonyms) for question in document.answer.similar),
-                )
+                for question in (document.answer.title, *document.fields["similar"])  # similar: already simplified
             ),
             self._unit_weight,
         )

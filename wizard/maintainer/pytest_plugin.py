@@ -236,7 +236,8 @@ class AnswersFile(pytest.File):
     """An answers file: one item per similar question of each of its answers."""
 
     def collect(self) -> list[pytest.Item]:
-        folder = _folder(self.config, str(self.path.parent.resolve()))
+        folder_key = str(self.path.parent.resolve())
+        folder = _folder(self.config, folder_key)
         if folder.walker is None:
             return []  # the folder's tree files carry the load errors
         catalog = folder.walker.catalog
@@ -247,7 +248,6 @@ class AnswersFile(pytest.File):
                 continue
             for number, question in enumerate(catalog.answers[answer_id].similar):
                 name = f"{answer_id}[{question}]"
-                folder_key = str(self.path.parent.resolve())
                 items.append(
                     SimilarItem.from_parent(self, name=name, folder=folder_key, answer_id=answer_id, number=number)
                 )
