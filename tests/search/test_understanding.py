@@ -69,6 +69,8 @@ def test_synonyms_fold_the_longest_word_first():
         ("新来的员工怎么加保", "enrol-and-stop-registration"),  # 加保 → 人员增加
         ("工地加人", "construction-staff-change-online"),  # 工地 → 工程建设项目
         ("员工在别的单位还没停保", "enrol-error-no-insured-identity"),
+        ("照着解答弄了不起作用", "escalation-not-solved"),  # 不起作用 → 仍未解决
+        ("步骤都走完了问题依旧", "escalation-not-solved"),  # 问题依旧 → 仍未解决
     ],
 )
 def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):
