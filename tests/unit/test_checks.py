@@ -86,6 +86,13 @@ def test_the_same_similar_question_on_two_answers(diagnose):
     assert diagnose(answers__yaml=distinct, t__yaml=TREE) == []
 
 
+def test_the_same_similar_question_twice_on_one_answer(diagnose):
+    similar = ANSWERS.replace("    body: 正文一\n", "    body: 正文一\n    similar: [怎么增员, 别的, 怎么增员。]\n")
+    problems = diagnose(answers__yaml=similar, t__yaml=TREE)
+    assert located(problems) == [("WZ024", "answers.yaml", 6, 25)]
+    assert "twice" in problems[0].message and "'a-one'" in problems[0].message
+
+
 def test_a_word_in_two_synonym_groups(diagnose):
     synonyms = "synonyms:\n  - term: 人员增加\n    same: [增员, 加保]\n  - term: 人员减少\n    same: [减员, 加保]\n"
     problems = diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms)

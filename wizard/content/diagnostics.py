@@ -197,11 +197,17 @@ CODES: dict[str, Code] = {
         Code(
             "WZ024",
             _E,
-            "similar question on two answers",
+            "similar question listed twice",
             Message(
                 "answer '{answer}' lists the similar question '{similar}', which answer '{other}' lists too",
                 "a similar question says which answer a clerk wants: keep it under one answer",
             ),
+            {
+                "twice": Message(
+                    "answer '{answer}' lists the similar question '{similar}' twice",
+                    "keep one: a second copy tests nothing new and makes the answer look better covered",
+                ),
+            },
         ),
         Code(
             "WZ026",
