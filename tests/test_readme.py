@@ -8,6 +8,7 @@ a JSON field, "12333", "exit 1") must be in its output.
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from wizard.cli import build_parser
 
 BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
 PROMISES = re.compile(r"常见问题第 \d+ 条|\"[a-z]+\": [\w\"-]+|12333|exit \d")
@@ -46,3 +48,28 @@ def test_a_readme_example_works_as_printed(command: str, comment: str, neutral_c
 
 def test_the_readme_shows_runnable_examples() -> None:
     assert len(examples()) >= 4
+
+
+SHARED_OPTIONS = ("--trees", "--log-dir", "--no-log")
+"""Options several commands take, described once under the README's command table."""
+
+
+def test_the_command_table_names_every_option_the_cli_takes() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table, shared, _ = readme[readme.index("## All commands") :].split("\n\n", 3)[1:]
+    rows = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `wizard")]
+    missing = []
+    for name, module in build_parser()[1].items():
+        cells = " ".join(row for row in rows if re.search(rf"`wizard {name}\b", row))
+        assert cells, f"the README's command table has no row for 'wizard {name}'"
+        command = argparse.ArgumentParser(add_help=False)
+        module.add_arguments(command)
+        for action in command._actions:
+            named = any(re.search(rf"{re.escape(string)}\b", cells) for string in action.option_strings)
+            option = action.option_strings[0] if action.option_strings else None
+            if option is None or named:
+                continue
+            if option in SHARED_OPTIONS and option in shared and (option == "--trees" or f"`{name}`" in shared):
+                continue
+            missing.append(f"wizard {name} {option}")
+    assert not missing, f"options the README's command table does not name: {missing}"
