@@ -301,9 +301,10 @@ class LineWizard:
             elif reply in ("", "?"):
                 pass
             elif self.session.finished and reply == "y":
-                self.session.solved()
-                self.ask_feedback()
-                self.say(self.t("solved_notice") if not self.escalated else "")
+                if not self.session.at_hand_off:  # "done" on the way to a person: nothing solved there to rate
+                    self.session.solved()
+                    self.ask_feedback()
+                    self.say(self.t("solved_notice"))
                 return from_tasks
             elif self.session.finished and reply == "n":
                 tried = self.session.place.answer

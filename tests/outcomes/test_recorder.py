@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import stat
 from pathlib import Path
@@ -15,6 +16,7 @@ from wizard.content.catalog import load_catalog
 from wizard.content.model import Catalog
 from wizard.engine.outcomes import SCHEMA_VERSION, EventLog, Recorder, content_version
 from wizard.engine.session import Session
+from wizard.plain import LineWizard
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +146,15 @@ def test_the_default_folder_is_the_user_data_folder_unless_wizard_log_dir_says(m
     assert default_log_dir() == tmp_path / "data" / "hrss-wizard" / "logs"
     monkeypatch.setenv("WIZARD_LOG_DIR", str(tmp_path / "elsewhere"))
     assert default_log_dir() == tmp_path / "elsewhere"
+
+
+def test_done_on_the_way_to_a_person_is_no_solved_outcome_and_asks_no_rating(tmp_path, catalog):
+    """In the line mode, y on "not in the FAQ: call 12333" ends the walk: nothing was solved there."""
+    recorder = Recorder(EventLog(tmp_path), "line", catalog)
+    out = io.StringIO()
+    wizard = LineWizard(catalog, "zh", io.StringIO("社保卡丢了怎么补办\n1\ny\nq\n"), out, recorder)
+    assert wizard.run(None) == 0
+    recorder.end()
+    kinds = [event["event"] for event in events_in(tmp_path)]
+    assert "answer" in kinds and "outcome" not in kinds and "rating" not in kinds
+    assert "请评价这条解答" not in out.getvalue() and "很高兴问题已解决" not in out.getvalue()

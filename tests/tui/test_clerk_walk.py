@@ -13,6 +13,7 @@ from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen
 
 CLOSING = "，。、；：？！」』）》"
@@ -123,6 +124,30 @@ async def test_not_solved_keeps_the_answer_tried_and_offers_the_hand_off(bundled
         await pilot.press("n")
         await pilot.pause()
         assert [n.message for n in app._notifications][-1].startswith("这里就是转人工的说明")
+
+
+async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_again(
+    bundled: Catalog, make_app: MakeApp
+) -> None:
+    """ "Not in the FAQ: call 12333" is itself the hand-off: no "did this solve it", no second hand-off."""
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("slash", *"退休手续在哪办", "enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.place.answer == "escalation-contact"
+        shown = squeeze(screen_text(app))
+        assert "是否解决了您的问题" not in shown and "已解决" not in shown and "未解决" not in shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.session.place.answer == "escalation-contact" and app.session.tried is None
+        assert [n.message for n in app._notifications][-1].startswith("这里就是转人工的说明")
+        await pilot.press("y")  # "done": home, without thanking the clerk for a solved problem
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not any("已解决" in n.message for n in app._notifications)
+        await pilot.press("slash", *"户籍性质为空", "enter")
+        await pilot.pause()
+        assert "是否解决了您的问题" in squeeze(screen_text(app))  # an FAQ answer still asks
 
 
 @pytest.mark.parametrize("width", [60, 80])

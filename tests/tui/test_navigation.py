@@ -47,6 +47,20 @@ async def test_back_restart_and_home(sample: Catalog, make_app: MakeApp) -> None
             assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1, key
 
 
+async def test_home_after_a_search_shows_the_task_list_so_a_number_starts_a_task(
+    sample: Catalog, make_app: MakeApp
+) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"户籍", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        await pilot.press("h", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen), "h left the old search in the box and '1' typed into it"
+        assert app.session is not None and app.session.place.tree == app.tasks()[0].id
+
+
 async def test_back_from_an_answer_returns_to_its_question(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -260,3 +260,18 @@ def test_not_solved_keeps_the_answer_tried_and_hands_off_with_the_search(walk_ca
     saved = transcript(session)
     assert saved.index("试过但未解决的解答：月中入职") < saved.index("解答：未能解决") < saved.index("## 转人工说明")
     assert not session.escalate(via="未解决")  # on the escalation itself there is nowhere further
+
+
+def test_on_a_way_to_a_person_there_is_nothing_to_judge_and_nowhere_further_to_go(walk_catalog):
+    """ "Not in the FAQ: call 12333" is itself the hand-off: "not solved" there must not hand it off again."""
+    session = Session(walk_catalog)
+    events: list[tuple[str, dict[str, object]]] = []
+    session.observer = lambda event, fields: events.append((event, fields))
+    session.jump_to_answer("contact", via="搜索：退休手续", query="退休手续")
+    assert session.at_hand_off and not session.can_escalate
+    assert not session.escalate(via="未解决")
+    assert session.place.answer == "contact" and session.tried is None
+    session.solved()  # "done" there: the page solved nothing itself, so no outcome says it did
+    assert [event for event, _ in events if event == "outcome"] == []
+    session.jump_to_answer("late", via="搜索：月中入职")
+    assert not session.at_hand_off and session.can_escalate

@@ -142,10 +142,16 @@ class Session:
         return len(self._places) > 1
 
     @property
+    def at_hand_off(self) -> bool:
+        """On an answer that is itself a way to a person (kind escalation, "call 12333"): there is nothing
+        to judge as solved or not, and nowhere further to send the clerk."""
+        shown = self.catalog.answers.get(self.place.answer or "") if self.started else None
+        return shown is not None and shown.kind == "escalation"
+
+    @property
     def can_escalate(self) -> bool:
-        """Whether "not solved" has somewhere to send the clerk: an escalation answer they are not on."""
-        escalation = self.catalog.escalation
-        return escalation is not None and self.started and self.place.answer != escalation
+        """Whether "not solved" has somewhere to send the clerk: the escalation answer, from any other place."""
+        return self.catalog.escalation is not None and self.started and not self.at_hand_off
 
     # Moves --------------------------------------------------------------------------
     def start(self, tree_id: str) -> None:
@@ -254,8 +260,8 @@ class Session:
         return True
 
     def solved(self) -> None:
-        """The clerk said the answer shown solved it."""
-        if self.finished:
+        """The clerk said the answer shown solved it (a hand-off page solves nothing itself: not recorded)."""
+        if self.finished and not self.at_hand_off:
             self._emit("outcome", answer=self.place.answer, result="solved")
 
     def _emit(self, event: str, **fields: object) -> None:

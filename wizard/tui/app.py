@@ -357,18 +357,28 @@ class WizardApp(App[None]):
             self.show_place()
 
     @on(messages.GoHome)
-    def go_home(self) -> None:
-        """Drop the session and return to the task list."""
+    def _home_key(self) -> None:
+        self.go_home(fresh=True)
+
+    def go_home(self, fresh: bool = False) -> None:
+        """Drop the session and return to the home screen; ``fresh``: to its task list, the last search
+        cleared (h, or done with an answer), so a number key starts a task rather than typing into the box."""
         self.session = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        home = self.screen_stack[0]
+        if fresh and isinstance(home, HomeScreen) and home.is_mounted:
+            home.action_clear_search()
 
     @on(messages.Solved)
     def _solved(self) -> None:
+        if self.session is not None and self.session.at_hand_off:
+            self.go_home(fresh=True)  # "done" on the way to a person: nothing was solved here, nothing to rate
+            return
         judged = self.session.place.answer if self.session is not None and self.session.finished else None
         if self.session is not None:
             self.session.solved()
-        self.go_home()
+        self.go_home(fresh=True)
         self.notify(self.t("solved_notice"), markup=False)
         self._ask_feedback(judged)
 
@@ -379,7 +389,7 @@ class WizardApp(App[None]):
         if self.session is not None and self.session.escalate(via=self.t("not_solved_via")):
             self.show_place()
             self._ask_feedback(tried)
-        elif self.session is not None and self.session.catalog.escalation == self.session.place.answer:
+        elif self.session is not None and self.session.at_hand_off:
             self.notify(self.t("already_escalated"), markup=False)
         else:
             self.notify(self.t("no_escalation"), markup=False)

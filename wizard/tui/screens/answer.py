@@ -101,6 +101,7 @@ class AnswerScreen(SessionScreen):
         answer, tried = view.answer, view.tried
         self._fill("#answer-tried", _tried_content(tried, self.t("answer_tried_heading")) if tried else None)
         self.query_one("#not-solved").display = tried is not None
+        self._ask_whether_solved(not self.session.at_hand_off)
         self._fill("#answer-title", wrapped(answer.title))
         self._fill("#answer-faq", Content(self.t("answer_faq").format(answer.faq)) if answer.faq else None)
         self._fill("#answer-body", prose(parse(answer.body)))
@@ -132,6 +133,13 @@ class AnswerScreen(SessionScreen):
         self.call_after_refresh(scroll.scroll_home, animate=False)  # again once the new text is laid out
 
     # "Did this solve it?" --------------------------------------------------------------
+    def _ask_whether_solved(self, asked: bool) -> None:
+        """A page that is itself the way to a person (12333) has nothing to judge: no question, no y/n."""
+        for selector in ("#answer-solved", "#answer-buttons"):
+            self.query_one(selector).display = asked
+        judging = ("screen.solved", "screen.not_solved")
+        self.query_one(KeyBar).set_items([hint for hint in self.key_hints() if asked or hint.action not in judging])
+
     def action_solved(self) -> None:
         self.post_message(messages.Solved())
 

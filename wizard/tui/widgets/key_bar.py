@@ -106,3 +106,9 @@ class KeyBar(Static):
     def __init__(self, items: Sequence[KeyHint], id: str | None = None) -> None:
         super().__init__(KeyLayout(items), id=id)
         self.items = list(items)
+
+    def set_items(self, items: Sequence[KeyHint]) -> None:
+        """Show other hints: a page leaves out a key that has nothing to do there."""
+        if list(items) != self.items:
+            self.items = list(items)
+            self.update(KeyLayout(self.items))
