@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
 from textual.widgets import Input, OptionList
 
@@ -131,3 +132,17 @@ async def test_live_results_leave_out_answers_that_do_not_fit(bundled: Catalog, 
         assert app.screen.query_one("#no-results").display
         listed = [results.get_option_at_index(i).id for i in range(results.option_count)]
         assert listed[0] == "escalation-contact" and len(listed) <= 4  # the way out, then the closest few
+
+
+async def test_error_text_pasted_over_several_lines_is_searched_whole(bundled: Catalog, make_app: MakeApp) -> None:
+    """The web hall's pop-ups wrap their text: a clerk's paste often spans lines, and may carry colours."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        box = app.screen.query_one("#search", Input)
+        box.post_message(events.Paste("系统提示\n没有符合该人员的\x1b[31m参保身份\r\n"))
+        await pilot.pause()
+        assert box.value == "系统提示 没有符合该人员的参保身份"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.place.answer == "enrol-error-no-insured-identity"

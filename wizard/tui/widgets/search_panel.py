@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Static
 
 from wizard.i18n import text
 from wizard.tui.messages import OpenAnswer, Searched
+from wizard.tui.widgets.search_box import SearchBox
 from wizard.tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from self._above
-        yield Input(placeholder=text("search_placeholder", self.lang), id="search")
+        yield SearchBox(placeholder=text("search_placeholder", self.lang), id="search")
         yield from self._between
         results = SearchResults(id="results")
         none = Static(Content(text("search_none", self.lang)), id="no-results")
