@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual import events
+from textual.widgets import Input, OptionList, Static
 
 from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
 from wizard.content.model import Catalog
@@ -292,3 +293,32 @@ async def test_labelled_click_paths_show_their_headings(bundled: Catalog, make_a
         assert "方式二：员工使用「江苏智慧人社」微信小程序或APP" in shown
         assert "1. 个人中心" in shown and "3. 修改" in shown
         assert "操作路径" not in shown
+
+
+async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make_app: MakeApp) -> None:
+    """After typing Chinese the input method is usually still on: ｙ is y, 你 gets a hint, not silence."""
+    app = make_app(sample)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"户籍")  # Chinese at the task list is a question: it searches
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == "户籍"
+        assert app.screen.query_one("#tasks").display is False
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        await pilot.press("你", "好")  # n and h composed into Chinese: nothing happens but one hint
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        assert [n.message for n in app._notifications] == [
+            "输入法正处于中文状态：按 Shift 切换到英文后再按字母键，或用鼠标点击。"
+        ]
+        app.post_message(events.Key("fullwidth_question_mark", "？"))  # as a terminal sends it: help
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "ｈ")  # a full-width letter is its key
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("１")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)

@@ -7,9 +7,13 @@ none of them knows the App class.
 
 from __future__ import annotations
 
+import time
+import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.screen import Screen
+from textual.widgets import Input
 
 from wizard.i18n import text
 from wizard.tui import keys, messages
@@ -18,6 +22,11 @@ from wizard.tui.widgets.key_bar import KeyHint, hints
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session
+
+
+IME_HINT_SECONDS = 5.0
+KEY_NAMES = {"/": "slash", "?": "question_mark"}
+"""The bound keys whose name is not their character (a full-width ／ or ？ acts as them)."""
 
 
 class WizardScreen(Screen[None]):
@@ -54,6 +63,33 @@ class WizardScreen(Screen[None]):
     def key_hints(self) -> list[KeyHint]:
         """The keys this screen's bar shows: its own, then the app's."""
         return hints(self.BINDINGS, self.lang, "screen") + hints(keys.APP, self.lang, "app")
+
+    # Keys typed with a Chinese input method on -----------------------------------------------
+    _hinted_at = 0.0
+
+    async def on_key(self, event: events.Key) -> None:
+        """A clerk who has just typed Chinese usually still has the input method on: a letter key then
+        arrives as a full-width letter (ｙ) or as the Chinese it composed (你). A full-width letter or
+        digit acts as its key; Chinese text goes to :meth:`typed_chinese`. Not while a box has the focus."""
+        character = event.character
+        if not character or not event.is_printable or character.isascii() or isinstance(self.focused, Input):
+            return
+        event.stop()
+        event.prevent_default()
+        plain = unicodedata.normalize("NFKC", character).lower()
+        key = KEY_NAMES.get(plain, plain)
+        active = self.active_bindings.get(key) if len(plain) == 1 and plain.isascii() else None
+        if active is not None and active.enabled:
+            await self.app.run_action(active.binding.action, active.node)
+        elif not (plain.isascii() and plain.isalnum()):
+            self.typed_chinese(character)
+
+    def typed_chinese(self, character: str) -> None:
+        """Say how to switch the input method (once every few seconds, not once a character)."""
+        now = time.monotonic()
+        if now - self._hinted_at > IME_HINT_SECONDS:
+            self._hinted_at = now
+            self.notify(self.t("ime_hint"), markup=False)
 
 
 class SessionScreen(WizardScreen):

@@ -107,6 +107,10 @@ class HomeScreen(WizardScreen):
     def focus_search(self) -> None:
         self.query_one(SearchPanel).focus_box()
 
+    def typed_chinese(self, character: str) -> None:
+        """Chinese typed at the task list is a question: it starts a search, as if after /."""
+        self.query_one(SearchPanel).focus_box(character)
+
     @on(SearchPanel.Changed)
     def _searching(self, event: SearchPanel.Changed) -> None:
         """While the box holds a query, its results take the task list's place."""

@@ -45,5 +45,9 @@ class SearchScreen(WizardScreen):
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()
 
+    def typed_chinese(self, character: str) -> None:
+        """Chinese typed while the results have the focus goes on with the query."""
+        self.query_one(SearchPanel).focus_box(character)
+
     def action_close(self) -> None:
         self.dismiss()

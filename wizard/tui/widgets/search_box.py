@@ -1,4 +1,5 @@
-"""The search box: error text pasted from the web hall is searched whole, though it spans lines.
+"""The search box: error text pasted from the web hall is searched whole, though it spans lines;
+Chinese typed before the box had the focus starts the query.
 
 Textual's Input keeps only the first line of a paste, so "系统提示⏎没有符合该人员的参保身份"
 searched for 系统提示. Here the lines are joined with a space, and terminal
@@ -25,7 +26,18 @@ def pasted_line(text: str) -> str:
 
 
 class SearchBox(Input):
-    """An Input that takes a multi-line paste whole (see the module)."""
+    """An Input that takes a multi-line paste whole (see the module), and text typed while it had no focus."""
+
+    def type_in(self, text: str) -> None:
+        """Add ``text`` at the cursor and take the focus, leaving it unselected (the next key adds to it)."""
+        self.insert_text_at_cursor(text)
+        if not self.has_focus:
+            self.select_on_focus = False
+            self.focus()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if not self.select_on_focus:  # after Input's own handler has seen it off
+            self.call_after_refresh(setattr, self, "select_on_focus", True)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # not Input's own handler too: it would insert the first line again

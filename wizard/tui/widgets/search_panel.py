@@ -157,8 +157,13 @@ class SearchPanel(Vertical):
         self.query_one("#search", Input).value = ""
         self.show_results("")
 
-    def focus_box(self) -> None:
-        self.query_one("#search", Input).focus()
+    def focus_box(self, typed: str = "") -> None:
+        """Put the focus in the box; ``typed`` (text typed while it was elsewhere) goes in at the cursor."""
+        box = self.query_one("#search", SearchBox)
+        if typed:
+            box.type_in(typed)
+        else:
+            box.focus()
 
     def focus_results(self) -> bool:
         """Move the focus into the results, if they show; whether they do."""
