@@ -370,3 +370,18 @@ def test_next_steps_are_the_ones_the_faq_names() -> None:
     for key, step in steps.items():
         assert (step.answer, step.path) == ("enrol-and-stop-registration", "参保登记（新员工）"), key
         assert "参保登记" in faq()[cat.answers[key].faq or 0].answer
+
+
+def test_every_click_path_step_is_one_menu_item_the_faq_names() -> None:
+    """A step is what the clerk clicks: one item of the web hall's menus, as the FAQ names it. The FAQ
+    writes two items as one (「用人单位用工参保/退工停保登记」, the two menus FAQ 10 names), so a step
+    with a slash would send the clerk looking for a menu item that does not exist."""
+    source = FAQ_PATH.read_text(encoding="utf-8")
+    wrong = [
+        f"{answer_id}: {step}"
+        for answer_id, answer in catalog().answers.items()
+        for path in answer.menu
+        for step in path.steps
+        if "/" in step or step not in source
+    ]
+    assert not wrong, wrong
