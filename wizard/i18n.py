@@ -41,6 +41,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_started": "江苏人社网办向导已在 {} 提供服务（最多同时 {} 人使用）。按 Ctrl+C 停止。",
         "serve_busy": "当前同时使用的人数已达上限（{} 人）。请稍后刷新本页再试；"
         "急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
+        "serve_opening": "正在打开{}……",
+        "serve_ended": "本次办理已结束（关闭或刷新页面会结束办理）。",
+        "serve_idle": "{} 分钟没有操作，本次办理已自动结束，把位置让给其他同事。",
+        "serve_full": "当前同时使用的人数已达上限。请稍后再试；急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
+        "serve_restart": "重新开始",
+        "serve_full_title": "使用人数已满",
+        "serve_not_found": "没有这个页面。",
+        "serve_back_home": "返回向导",
         "feedback_rating": "请评价这条解答：1 非常满意  2 满意  3 基本满意  4 不满意  5 非常不满意（回车跳过）",
         "feedback_comment": "还想补充什么吗？（可选，回车跳过；请勿填写身份证号、电话等个人信息）",
         "feedback_invalid": "请输入 1 到 5 评价，直接回车跳过，q 退出。",
@@ -166,6 +174,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_started": "The wizard is served at {} (at most {} sessions at once). Ctrl+C stops it.",
         "serve_busy": "The wizard already has its maximum of {} users. Please reload this page in a while; "
         "for urgent matters call 12333 or visit the social-insurance counter.",
+        "serve_opening": "Opening {}…",
+        "serve_ended": "This session has ended (closing or reloading the page ends it).",
+        "serve_idle": "Nothing was done for {} minutes, so this session ended to free the place for a colleague.",
+        "serve_full": "The wizard has its maximum of users at once. Please try again later, "
+        "or call 12333 or visit the service counter if it is urgent.",
+        "serve_restart": "Start again",
+        "serve_full_title": "The wizard is full",
+        "serve_not_found": "There is no such page.",
+        "serve_back_home": "Back to the wizard",
         "feedback_rating": "Rate this answer: 1 very satisfied  2 satisfied  3 fair  4 dissatisfied  "
         "5 very dissatisfied (Enter to skip)",
         "feedback_comment": "Anything to add? (optional, Enter to skip; no ID or phone numbers please)",

@@ -200,3 +200,74 @@ def test_each_session_runs_the_wizard_on_the_same_trees_log_and_language(tmp_pat
         False,
         False,
     ]
+
+
+def test_a_session_nobody_uses_ends_and_the_page_says_why(tmp_path: Path) -> None:
+    with serve(tmp_path, "--idle-minutes", "0.05") as served, browser_page(1024, 768) as (page, _):
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        wait_for(lambda: len(served.wizards()) >= 1)
+        page.wait_for_function("document.body.dataset.ended === 'idle'", timeout=20_000)
+        notice = page.inner_text(".notice")
+        assert "0.05 分钟没有操作，本次办理已自动结束" in notice and "本次办理已结束（" not in notice
+        wait_for(lambda: served.wizards() == [], timeout=10)  # its place is free again
+        page.click(".notice button")
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+
+
+def test_typing_keeps_a_session_from_ending(tmp_path: Path) -> None:
+    with serve(tmp_path, "--idle-minutes", "0.05") as served, browser_page(1024, 768) as (page, _):
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        page.focus(".xterm-helper-textarea")
+        for _ in range(6):  # six keys a second apart: never three seconds without one
+            page.keyboard.press("ArrowDown")
+            page.wait_for_timeout(1000)
+        assert page.evaluate("document.body.dataset.ended") is None
+        assert served.wizards() != []
+
+
+def test_a_page_that_lost_the_race_for_the_last_place_says_the_wizard_is_full(tmp_path: Path) -> None:
+    """The page loaded while a place was free, then another tab took it before this one connected."""
+    with serve(tmp_path, "--max-sessions", "1") as served, browser_page() as (page, _):
+        late = page.context.browser.new_page()
+        held: list = []
+        late.route("**/textual.js", lambda route: held.append(route))  # its terminal script waits: not connected
+        late.goto(served.url, wait_until="commit")
+        while not held:  # playwright runs the route handler while the page is waited on
+            late.wait_for_timeout(100)
+        page.goto(served.url)  # the other tab takes the only place
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        held[0].continue_()
+        late.wait_for_function("document.body.dataset.ended === 'busy'", timeout=20_000)
+        assert "当前同时使用的人数已达上限" in late.inner_text(".notice")
+        assert "本次办理已结束" not in late.inner_text(".notice")
+
+
+def test_wrong_addresses_get_a_page_in_the_clerks_language_and_no_traceback(tmp_path: Path) -> None:
+    with serve(tmp_path) as served:
+        for path in ("nothing-here", "download/no-such-key", "static/", "static/js/"):
+            with pytest.raises(urllib.error.HTTPError) as error:
+                urllib.request.urlopen(served.url + path, timeout=10)
+            body = error.value.read().decode()
+            assert error.value.code == 404 and "没有这个页面" in body and "Not Found" not in body, path
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(served.url + "ws", timeout=10)  # a probe, not a websocket
+        assert error.value.code == 400
+        assert urllib.request.urlopen(served.url + "favicon.ico", timeout=10).status == 204
+    output = served.process.stdout.read().decode() if served.process.stdout else ""
+    assert "Traceback" not in output and "Error handling request" not in output, output
+
+
+def test_the_pages_speak_the_servers_language() -> None:
+    from wizard.web.server import WizardServer
+
+    def page(lang: str) -> dict[str, str]:
+        server = WizardServer("true", host="127.0.0.1", port=1, max_sessions=1, public_url=None, lang=lang)
+        server.idle_minutes = 30
+        return server._page_texts()
+
+    assert page("zh")["idle"].startswith("30 分钟没有操作") and page("zh")["html_lang"] == "zh-CN"
+    english = page("en")
+    assert english["idle"].startswith("Nothing was done for 30 minutes") and english["html_lang"] == "en"
+    assert not any("\u4e00" <= char <= "\u9fff" for value in english.values() for char in value)

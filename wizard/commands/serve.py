@@ -3,7 +3,8 @@
 Binds 127.0.0.1 by default. Any other address needs ``--public`` and should sit
 behind a reverse proxy that asks for a login (docs/serve.md: nginx with basic
 auth, or the intranet's single sign-on). Over ``--max-sessions`` the page says
-so in Chinese instead of starting another process. Ctrl+C stops the server
+so in Chinese instead of starting another process; a session nobody has used
+for ``--idle-minutes`` ends, freeing its place. Ctrl+C stops the server
 and every wizard it started. Needs the ``serve`` extra (textual-serve).
 """
 
@@ -27,6 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-sessions", type=_positive, default=20, metavar="N", help="browser sessions at once (default 20)"
     )
+    parser.add_argument(
+        "--idle-minutes",
+        type=_minutes,
+        default=30,
+        metavar="M",
+        help="end a session nobody has used for M minutes, freeing its place (default 30; 0: never)",
+    )
     parser.add_argument("--public-url", metavar="URL", help="the address browsers use, e.g. behind a proxy")
     parser.add_argument("--public", action="store_true", help="allow listening on an address other than loopback")
     parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of the interface")
@@ -38,6 +46,16 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
     return int(value)
+
+
+def _minutes(value: str) -> float:
+    try:
+        minutes = float(value)
+    except ValueError:
+        minutes = -1.0
+    if not 0 <= minutes < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {value!r}")
+    return minutes
 
 
 def is_loopback(host: str) -> bool:
@@ -86,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         max_sessions=args.max_sessions,
         public_url=args.public_url,
         lang=getattr(args, "lang", None) or "zh",
+        idle_minutes=args.idle_minutes,
     )
     server.serve()
     return 0

@@ -5,8 +5,10 @@ no Chinese monospace font, and starts a process for every connection with no
 limit. This subclass serves our own page (``templates/``: nothing from any
 other host; the terminal's font name mapped onto the CJK monospace fonts of
 Windows and Linux), caps the number of sessions with a plain Chinese page,
-and stops every app process when the server stops. The package itself is
-used as installed, never patched.
+ends a session nobody has used for ``idle_minutes`` (a tab left open must not
+hold a place all day), answers unknown addresses with a page in the clerk's
+language, and stops every app process when the server stops. The package
+itself is used as installed, never patched.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import contextlib
 import logging
 import os
 import signal
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp_jinja2
@@ -32,13 +36,35 @@ STATICS = Path(str(textual_serve.__file__)).resolve().parent / "static"
 log = logging.getLogger("wizard.web")
 STOP_GRACE = 5.0
 """Seconds the wizards get to quit on their own when the server stops."""
+IDLE_CHECKS = 10
+"""How often, per idle limit, a session is checked for being idle (at least once a second)."""
+BUSY, IDLE = 1013, 4000
+"""Close codes: try again later (RFC 6455), and ours for a session ended for want of use."""
+
+
+class WizardService(AppService):
+    """A wizard process that knows when the clerk last typed or clicked in it."""
+
+    last_input = 0.0
+
+    async def send_bytes(self, data: bytes) -> bool:
+        self.last_input = time.monotonic()
+        return await super().send_bytes(data)
 
 
 class WizardServer(Server):
     """Serves the wizard; at most ``max_sessions`` browser sessions (app processes) at once."""
 
     def __init__(
-        self, command: str, *, host: str, port: int, max_sessions: int, public_url: str | None, lang: str = "zh"
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        max_sessions: int,
+        public_url: str | None,
+        lang: str = "zh",
+        idle_minutes: float = 0,
     ) -> None:
         super().__init__(
             command,
@@ -51,7 +77,47 @@ class WizardServer(Server):
         )
         self.max_sessions = max_sessions
         self.lang = lang
+        self.idle_minutes = idle_minutes
         self.services: set[AppService] = set()
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        aiohttp_jinja2.get_env(app).globals["page"] = self._page_texts()
+        app.middlewares.append(self._not_found_in_clerks_language)
+        app.router.add_get("/favicon.ico", _no_icon)
+        return app
+
+    def _page_texts(self) -> dict[str, str]:
+        """What the pages say, in the server's language."""
+        minutes = f"{self.idle_minutes:g}"
+        return {
+            "html_lang": "zh-CN" if self.lang == "zh" else "en",
+            "opening": text("serve_opening", self.lang).format(self.title),
+            "ended": text("serve_ended", self.lang),
+            "idle": text("serve_idle", self.lang).format(minutes),
+            "full": text("serve_full", self.lang),
+            "full_title": text("serve_full_title", self.lang),
+            "restart": text("serve_restart", self.lang),
+            "not_found": text("serve_not_found", self.lang),
+            "back_home": text("serve_back_home", self.lang),
+            "home": f"{self.public_url}/",
+        }
+
+    @web.middleware
+    async def _not_found_in_clerks_language(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """A wrong address, a download already fetched, or a folder of /static: one page, in the clerk's
+        language (aiohttp's own says "404: Not Found"; its static route would list the folder)."""
+        if request.path.startswith("/static/") and request.path.endswith("/"):
+            return self._not_found(request)
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return self._not_found(request)
+
+    def _not_found(self, request: web.Request) -> web.Response:
+        return aiohttp_jinja2.render_template("not_found.html", request, {}, status=404)
 
     def initialize_logging(self) -> None:
         """Plain log lines: the stock handler prints a banner and rich tracebacks with local variables."""
@@ -87,11 +153,14 @@ class WizardServer(Server):
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """One wizard process per connection, unless the cap is reached (then a Chinese line, and close)."""
+        """One wizard process per connection, unless the cap is reached (then closed as busy: the page
+        says so). Anything but a websocket (a browser or a probe asking for /ws) gets a plain 400."""
+        if not web.WebSocketResponse().can_prepare(request).ok:
+            raise web.HTTPBadRequest(text=text("serve_not_found", self.lang))
         if self.busy:
             websocket = web.WebSocketResponse()
             await websocket.prepare(request)
-            await websocket.close(code=1013, message=b"busy")  # 1013: try again later
+            await websocket.close(code=BUSY, message=b"busy")
             return websocket
         return await self._serve_one(request)
 
@@ -100,10 +169,11 @@ class WizardServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         width = _cells(request.query.get("width"), 80)
         height = _cells(request.query.get("height"), 24)
-        service: AppService | None = None
+        service: WizardService | None = None
+        watch: asyncio.Task[None] | None = None
         try:
             await websocket.prepare(request)
-            service = AppService(
+            service = WizardService(
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
@@ -113,16 +183,37 @@ class WizardServer(Server):
             )
             self.services.add(service)
             await service.start(width, height)
+            service.last_input = time.monotonic()
+            if self.idle_minutes > 0:
+                watch = asyncio.create_task(self._end_when_idle(websocket, service))
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:  # one browser's trouble must not stop the server
             log.warning("session ended with an error: %s", type(error).__name__)
         finally:
+            if watch is not None:
+                watch.cancel()
             if service is not None:
                 await service.stop()
                 self.services.discard(service)
         return websocket
+
+    async def _end_when_idle(self, websocket: web.WebSocketResponse, service: WizardService) -> None:
+        """Close the session once nothing was typed or clicked for ``idle_minutes``; the page says why."""
+        limit = self.idle_minutes * 60
+        while True:
+            left = service.last_input + limit - time.monotonic()
+            if left <= 0:
+                log.info("session ended after %g idle minutes", self.idle_minutes)
+                await websocket.close(code=IDLE, message=b"idle")
+                return
+            await asyncio.sleep(min(left, max(1.0, limit / IDLE_CHECKS)))
+
+
+async def _no_icon(request: web.Request) -> web.Response:
+    """The wizard has no icon; saying so spares every page load an error in the browser's console."""
+    return web.Response(status=204)
 
 
 def _kill_trees(pids: list[int]) -> None:
