@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual import events
-from textual.content import Content
 from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import MakeApp, choose, screen_text, start
 from wizard.content.model import Catalog
-from wizard.tui.safe import highlighted
+from wizard.tui.prose import Stack, Wrapped
+from wizard.tui.safe import highlight_pieces
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen
@@ -16,16 +19,22 @@ from wizard.tui.screens.search import SearchScreen
 from wizard.tui.widgets.search_results import HIGHLIGHT
 
 
-def styled_text(content: Content) -> list[str]:
-    """The pieces of ``content`` that carry the highlight style."""
-    return [content.plain[span.start : span.end] for span in content.spans if span.style == HIGHLIGHT]
+def styled_text(prompt: Wrapped | Stack) -> list[str]:
+    """The runs of ``prompt`` (a result's lines) that carry the highlight style."""
+    items = prompt.items if isinstance(prompt, Stack) else [prompt]
+    found: list[str] = []
+    for item in items:
+        if item is not None:
+            run = "".join(char if style == HIGHLIGHT else "\0" for char, style in item.chars)
+            found += [piece for piece in run.split("\0") if piece]
+    return found
 
 
 def test_highlight_spans_survive_control_characters() -> None:
-    content = highlighted("报错\x1b「户籍性质为空」", [(4, 6)], HIGHLIGHT)
-    assert content.plain == "报错「户籍性质为空」"
-    assert styled_text(content) == ["户籍"]
-    assert highlighted("[b]户籍[/b]", [(3, 5), (4, 9)], HIGHLIGHT).plain == "[b]户籍[/b]"
+    shown = Wrapped(highlight_pieces("报错\x1b「户籍性质为空」", [(4, 6)], HIGHLIGHT))
+    assert shown.plain == "报错「户籍性质为空」"
+    assert styled_text(shown) == ["户籍"]
+    assert Wrapped(highlight_pieces("[b]户籍[/b]", [(3, 5), (4, 9)], HIGHLIGHT)).plain == "[b]户籍[/b]"
 
 
 async def test_home_search_shows_live_results_and_opens_one(sample: Catalog, make_app: MakeApp) -> None:
@@ -39,7 +48,7 @@ async def test_home_search_shows_live_results_and_opens_one(sample: Catalog, mak
         assert results.display and not app.screen.query_one("#tasks").display
         first = results.get_option_at_index(0)
         assert first.id == "sample-hukou-empty"
-        assert isinstance(first.prompt, Content) and "户籍" in styled_text(first.prompt)
+        assert isinstance(first.prompt, Stack) and "户籍" in styled_text(first.prompt)
         shown = screen_text(app)
         assert "报错「户籍性质为空」怎么办？" in shown and "常见问题第 13 条" in shown
         await pilot.press("enter")
@@ -146,3 +155,19 @@ async def test_error_text_pasted_over_several_lines_is_searched_whole(bundled: C
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None and app.session.place.answer == "enrol-error-no-insured-identity"
+
+
+@pytest.mark.parametrize("query", ["之前公司已经交了这个月的社保", "撤销", "报错", "兼职"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30)])
+async def test_search_results_break_lines_the_chinese_way(
+    bundled: Catalog, make_app: MakeApp, size: tuple[int, int], query: str
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *query)
+        await pilot.pause()
+        assert app.screen.query_one("#results", OptionList).option_count >= 1
+        shown = screen_text(app)
+        starts = [line.strip(" ▊▎▌")[:1] for line in shown.splitlines()]
+        assert not [start for start in starts if start and start in "，。、；：？！」』）"], shown
+        assert not re.search(r"第\s*[▎▊]?\s*$|^\s*[▊▌]?\s*\d+ 条", shown, re.M), shown

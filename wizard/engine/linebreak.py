@@ -9,7 +9,9 @@ space. The rules here are those of Chinese typesetting, simplified:
 - never inside a Latin word or a number (unless the word is longer than the line);
 - closing punctuation (，。、；：？！」』）》…) never starts a line, and opening
   punctuation (「『（《“) never ends one: each stays with its neighbour;
-- a click-path step ``› 标签`` stays together: the break comes before the ``›``.
+- a number set off by spaces in Chinese text stays with its words (常见问题第 13 条);
+- a click-path step ``› 标签`` stays together: the break comes before the ``›``,
+  and never inside a step's label (单位办事 › 企业服务), unless it is longer than the line.
 
 Pure functions of text and a cell-width function, so the full-screen app
 (Rich's own cell widths), the line mode and the diagrams break the same way.
@@ -17,6 +19,7 @@ Pure functions of text and a cell-width function, so the full-screen app
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -28,6 +31,8 @@ STEP = "›"
 """The click-path separator; a line breaks before it, never after it."""
 
 CellWidth = Callable[[str], int]
+_LABEL = re.compile(r"[^\s›「」『』（）()，。；：、]+")
+"""A run that can be a click-path step's label (a label ends at a space or punctuation)."""
 
 
 def cell_width(text: str) -> int:
@@ -47,18 +52,41 @@ def _wide(char: str) -> bool:
 def break_opportunities(text: str) -> list[bool]:
     """``allowed[i]``: whether a line may end before ``text[i]`` (index 0 and len(text) are never breaks)."""
     allowed = [False] * (len(text) + 1)
+    in_label = _inside_step_labels(text) if STEP in text else None
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if after in NO_LINE_START or before in NO_LINE_END:
             continue
         if before == STEP or (before == " " and i >= 2 and text[i - 2] == STEP):
             continue  # '› 标签': the step stays with its label
+        if in_label is not None and in_label[i]:
+            continue
+        if before == " " and i >= 2 and _number_in_words(text[i - 2], after):
+            continue  # '第 13 条': the number stays with its words
         if before.isspace() and not after.isspace():
             allowed[i] = True  # after a space (the space is dropped at the line end)
         elif _wide(before) or _wide(after):
             allowed[i] = not after.isspace()
         # between two narrow characters (a Latin word, a number): no break
     return allowed
+
+
+def _number_in_words(before_space: str, after_space: str) -> bool:
+    """Whether a space sits between a Chinese character and a number (either way round)."""
+    return (_wide(before_space) and after_space.isdigit()) or (before_space.isdigit() and _wide(after_space))
+
+
+def _inside_step_labels(text: str) -> list[bool]:
+    """``inside[i]``: whether ``text[i - 1]`` and ``text[i]`` both belong to one click-path step's label."""
+    inside = [False] * (len(text) + 1)
+    for match in _LABEL.finditer(text):
+        start, end = match.span()
+        follows = text[max(0, start - 2) : start].strip() == STEP
+        leads = text[end : end + 2].strip() == STEP
+        if follows or leads:
+            for i in range(start + 1, end):
+                inside[i] = True
+    return inside
 
 
 def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[tuple[int, int]]:

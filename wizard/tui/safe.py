@@ -18,7 +18,7 @@ from textual.content import Content
 
 from wizard.content.text import clean_text as clean
 
-__all__ = ["Part", "assemble", "clean", "highlighted", "literal"]
+__all__ = ["Part", "assemble", "clean", "highlight_pieces", "literal"]
 
 Part = Content | tuple[str, str] | str
 
@@ -41,15 +41,16 @@ def assemble(*parts: Part) -> Content:
     return Content.assemble(*cleaned)
 
 
-def highlighted(text: str, spans: Sequence[tuple[int, int]], style: str) -> Content:
-    """``text`` with each (start, end) span styled; cleaned piece by piece so spans stay aligned."""
-    parts: list[Part] = []
+def highlight_pieces(text: str, spans: Sequence[tuple[int, int]], style: str) -> list[str | tuple[str, str]]:
+    """``text`` as pieces with each (start, end) span styled, cut before cleaning so the spans stay
+    aligned with the text they were found in (each piece is cleaned where it is shown)."""
+    pieces: list[str | tuple[str, str]] = []
     position = 0
     for start, end in sorted(spans):
         start, end = max(start, position), min(end, len(text))
         if start >= end:
             continue
-        parts += [text[position:start], (text[start:end], style)]
+        pieces += [text[position:start], (text[start:end], style)]
         position = end
-    parts.append(text[position:])
-    return assemble(*parts)
+    pieces.append(text[position:])
+    return pieces

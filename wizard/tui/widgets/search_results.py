@@ -1,8 +1,8 @@
 """Search hits as a list: title, FAQ number, and the snippet with the match highlighted.
 
-Snippets are content, so the highlight is built as styled spans on plain
-text (:func:`wizard.tui.safe.highlighted`), never as markup: brackets in an
-answer stay brackets.
+Snippets are content, so the highlight is built as styled pieces of plain
+text (:class:`wizard.tui.prose.Wrapped` cleans them), never as markup:
+brackets in an answer stay brackets.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.tui.safe import Part, assemble, highlighted
+from wizard.tui.prose import Piece, Stack, Wrapped
+from wizard.tui.safe import highlight_pieces
 
 if TYPE_CHECKING:
     from wizard.engine.search import Hit
@@ -22,19 +22,16 @@ if TYPE_CHECKING:
 HIGHLIGHT = "bold reverse"
 
 
-def snippet_content(snippet: str, highlights: Sequence[tuple[int, int]]) -> Content:
-    """The snippet as plain text with each (start, end) span highlighted."""
-    return highlighted(snippet, highlights, HIGHLIGHT)
-
-
-def hit_prompt(hit: Hit, faq_label: str) -> Content:
-    """How one hit reads in the list: bold title, FAQ number, snippet underneath."""
-    parts: list[Part] = [(hit.title, "bold")]
+def hit_prompt(hit: Hit, faq_label: str) -> Stack:
+    """How one hit reads in the list: bold title and FAQ number, the snippet underneath, both broken
+    into lines the Chinese way (no line of a result starts with 。 or splits 第 13 条)."""
+    title: list[Piece] = [(hit.title, "bold")]
     if hit.faq:
-        parts.append(("  " + faq_label.format(hit.faq), "dim"))
+        title.append(("  " + faq_label.format(hit.faq), "dim"))
+    lines = [Wrapped(title)]
     if hit.snippet:
-        parts += ["\n", snippet_content(hit.snippet, hit.highlights)]
-    return assemble(*parts)
+        lines.append(Wrapped(highlight_pieces(hit.snippet, hit.highlights, HIGHLIGHT)))
+    return Stack(lines)
 
 
 class SearchResults(OptionList):

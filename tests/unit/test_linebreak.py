@@ -1,0 +1,44 @@
+"""Chinese line breaking (避头尾), as every screen and the line mode use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine.linebreak import break_lines, cell_width
+
+
+def test_a_line_fits_in_its_width_and_breaks_between_chinese_characters() -> None:
+    lines = break_lines("单位用户如何打印社保结算单", 10)
+    assert lines == ["单位用户如", "何打印社保", "结算单"]
+    assert all(cell_width(line) <= 10 for line in lines)
+
+
+@pytest.mark.parametrize("width", range(8, 30))
+def test_closing_punctuation_never_starts_a_line_nor_opening_punctuation_ends_one(width: int) -> None:
+    text = "单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」该如何处理？常见问题第 13 条。"
+    lines = break_lines(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not any(line[0] in "，。、；：？！」』）" for line in lines[1:]), lines
+    assert not any(line[-1] in "「『（" for line in lines), lines
+
+
+@pytest.mark.parametrize("width", range(10, 30))
+def test_a_number_set_off_by_spaces_stays_with_its_words(width: int) -> None:
+    lines = break_lines("请看常见问题第 13 条和第 6 条的解答", width)
+    assert not any(line.endswith(("第", "13", "6")) for line in lines[:-1]), lines
+    assert not any(line.startswith(("13", "6", "条")) for line in lines), lines
+
+
+@pytest.mark.parametrize("width", range(12, 40))
+def test_a_click_path_breaks_before_a_step_never_inside_its_label(width: int) -> None:
+    path = "我的 › 企业服务 › 我是法人 › 单位信息"
+    lines = break_lines(path, width)
+    labels = {"我的", "企业服务", "我是法人", "单位信息"}
+    for line in lines:
+        assert set(line.replace("›", " ").split()) <= labels, lines
+    assert not any(line.endswith("›") for line in lines), lines
+
+
+def test_a_label_longer_than_the_line_is_still_cut_to_fit() -> None:
+    lines = break_lines("单位办事 › 用人单位用工参保登记", 8)
+    assert all(cell_width(line) <= 8 for line in lines) and "".join(lines).count("登记") == 1
