@@ -23,6 +23,7 @@ import pytest
 from tests.conftest import BUNDLED_TREE_FILES
 from wizard.content import graph
 from wizard.content.catalog import load_catalog
+from wizard.content.document import parse, plain
 from wizard.content.model import Answer, Catalog
 from wizard.content.walk import Walker
 
@@ -385,3 +386,23 @@ def test_every_click_path_step_is_one_menu_item_the_faq_names() -> None:
         if "/" in step or step not in source
     ]
     assert not wrong, wrong
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+"""A space between two Chinese characters or full-width punctuation marks."""
+
+
+def test_no_space_between_two_chinese_characters_in_what_clerks_read() -> None:
+    """A folded YAML block (``>``) joins its lines with a space: between Chinese text it shows as a gap."""
+
+    def gaps(text: str) -> list[str]:
+        return [text[max(0, m.start() - 3) : m.end() + 3] for m in _CJK_GAP.finditer(text)]
+
+    found = []
+    for tree in catalog().trees.values():
+        for question_id, question in tree.nodes.items():
+            texts = [question.question, question.help or "", *(option.label for option in question.options)]
+            found += [f"{tree.id}:{question_id}: {gap}" for text in texts for gap in gaps(text)]
+    for answer_id, answer in catalog().answers.items():
+        found += [f"{answer_id}: {gap}" for gap in gaps(answer.title) + gaps(plain(parse(answer.body)))]
+    assert not found, found

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -148,8 +149,21 @@ def _runs(children: list[Any]) -> list[Run]:
             runs.append(Run(_join_lines(runs)))
         elif kind in ("text", "html_inline"):
             style: Style = "bold" if bold else "italic" if italic else ""
-            runs.append(Run(clean_text(child.content), style))
+            runs.append(Run(_unspaced(runs, clean_text(child.content)), style))
     return [run for run in runs if run.text]
+
+
+def _unspaced(runs: list[Run], text: str) -> str:
+    """``text`` without the space an author put after bold Chinese (「**方式二：线下注册。** 法人…」:
+    CommonMark closes ``**`` after 。 only before a space); between Chinese, a space is never meant."""
+    last = runs[-1].text[-1:] if runs else ""
+    if text[:1] == " " and last and _wide(last) and text[1:2] and _wide(text[1]):
+        return text[1:]
+    return text
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def _join_lines(runs: list[Run]) -> str:
