@@ -171,3 +171,26 @@ async def test_search_results_break_lines_the_chinese_way(
         starts = [line.strip(" ▊▎▌")[:1] for line in shown.splitlines()]
         assert not [start for start in starts if start and start in "，。、；：？！」』）"], shown
         assert not re.search(r"第\s*[▎▊]?\s*$|^\s*[▊▌]?\s*\d+ 条", shown, re.M), shown
+
+
+async def test_results_are_numbered_and_a_digit_opens_one_from_the_list(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"11号")  # in the box a digit is part of the question
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "11号"
+        await pilot.press("escape", "slash", *"工地")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count >= 2 and "1. " in screen_text(app) and "2. " in screen_text(app)
+        second = results.get_option_at_index(1).id
+        await pilot.press("down", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and app.session is not None
+        assert app.session.place.answer == second
+        await pilot.press("h")
+        await pilot.pause()
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("slash", *"户籍", "down", "1")  # the search over a question: the same keys
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and app.session.place.answer == "enrol-error-hukou-empty"

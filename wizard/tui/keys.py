@@ -54,6 +54,7 @@ ANSWER: list[BindingType] = [
 SEARCH: list[BindingType] = [
     Binding("escape", "close", "key_close", id="close-search", key_display="Esc"),
     Binding("down", "focus_results", "key_open", id="search-results", show=False),
+    *(Binding(str(n), f"open_result({n - 1})", "key_open_result", id=f"open-{n}", show=False) for n in range(1, 10)),
 ]
 
 HELP: list[BindingType] = [
@@ -62,6 +63,7 @@ HELP: list[BindingType] = [
 
 _ENTER_START = Binding("enter", "", "key_start", key_display="Enter")
 _ENTER_OPEN = Binding("enter", "", "key_open", key_display="Enter")
+_DIGITS_RESULT = Binding("1", "", "key_open_result", key_display="1-9")
 _TAB_CRUMB = Binding("tab", "", "key_crumb", key_display="Tab")
 _DIGITS_RELATED = Binding("1", "", "key_related", key_display="1-9")
 
@@ -70,7 +72,7 @@ HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("help_home", [*HOME, _ENTER_START]),
     ("help_question", [*QUESTION, _TAB_CRUMB]),
     ("help_answer", [*ANSWER, _DIGITS_RELATED]),
-    ("help_search", [*SEARCH, _ENTER_OPEN]),
+    ("help_search", [*SEARCH, _ENTER_OPEN, _DIGITS_RESULT]),
 ]
 """What the help screen lists, section by section: each screen's shown keys plus the keys widgets handle."""
 

@@ -126,9 +126,12 @@ class HomeScreen(WizardScreen):
             self.post_message(StartTask(event.option.id))
 
     def action_pick(self, index: int) -> None:
-        """Start task number ``index + 1`` at once, as a digit chooses at once on a question."""
+        """Start task number ``index + 1`` at once, as a digit chooses at once on a question; while search
+        results take the tasks' place (and the box does not have the focus), open result ``index + 1``."""
         tasks = self.query_one("#tasks", OptionList)
-        if tasks.display and index < tasks.option_count:
+        if not tasks.display:
+            self.query_one(SearchPanel).open_result(index)
+        elif index < tasks.option_count:
             tasks.highlighted = index
             task_id = tasks.get_option_at_index(index).id
             if task_id is not None:

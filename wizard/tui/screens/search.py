@@ -45,6 +45,9 @@ class SearchScreen(WizardScreen):
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()
 
+    def action_open_result(self, index: int) -> None:
+        self.query_one(SearchPanel).open_result(index)
+
     def typed_chinese(self, character: str) -> None:
         """Chinese typed while the results have the focus goes on with the query."""
         self.query_one(SearchPanel).focus_box(character)

@@ -172,6 +172,15 @@ class SearchPanel(Vertical):
             results.focus()
         return results.display
 
+    def open_result(self, index: int) -> bool:
+        """Open result number ``index + 1`` (its digit key), if the results show that many; whether it did."""
+        results = self.query_one(SearchResults)
+        if not results.display or index >= results.option_count:
+            return False
+        results.highlighted = index
+        self._open(results.get_option_at_index(index).id)
+        return True
+
     @on(Input.Changed, "#search")
     def _changed(self, event: Input.Changed) -> None:
         self.show_results(event.value)

@@ -22,15 +22,16 @@ if TYPE_CHECKING:
 HIGHLIGHT = "bold reverse"
 
 
-def hit_prompt(hit: Hit, faq_label: str) -> Stack:
-    """How one hit reads in the list: bold title and FAQ number, the snippet underneath, both broken
-    into lines the Chinese way (no line of a result starts with 。 or splits 第 13 条)."""
+def hit_prompt(hit: Hit, faq_label: str, number: int) -> Stack:
+    """How hit ``number`` reads in the list: the number (its key), bold title and FAQ number, the snippet
+    underneath, both broken into lines the Chinese way (no line of a result starts with 。 or splits 第 13 条)."""
     title: list[Piece] = [(hit.title, "bold")]
     if hit.faq:
         title.append(("  " + faq_label.format(hit.faq), "dim"))
-    lines = [Wrapped(title)]
+    lead = f"{number}. "
+    lines = [Wrapped(title, lead, "bold")]
     if hit.snippet:
-        lines.append(Wrapped(highlight_pieces(hit.snippet, hit.highlights, HIGHLIGHT)))
+        lines.append(Wrapped(highlight_pieces(hit.snippet, hit.highlights, HIGHLIGHT), " " * len(lead)))
     return Stack(lines)
 
 
@@ -38,6 +39,8 @@ class SearchResults(OptionList):
     """The live results under a search box; each option's id is an answer id."""
 
     def show_hits(self, hits: Sequence[Hit], faq_label: str) -> None:
-        self.set_options(Option(hit_prompt(hit, faq_label), id=hit.answer) for hit in hits)
+        self.set_options(
+            Option(hit_prompt(hit, faq_label, number), id=hit.answer) for number, hit in enumerate(hits, start=1)
+        )
         if hits:
             self.highlighted = 0
