@@ -88,6 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_placeholder": "搜索：输入报错信息或关键词（按 / 聚焦）",
         "search_heading": "搜索结果",
         "search_none": "没有找到相关的解答，请换个说法试试。",
+        "no_such_faq": "常见问题共 {1} 条，没有第 {0} 条。",
         "search_not_in_faq": "常见问题中没有与此相符的解答。可选第一项转人工（会附上您的问题），或看看下面相近的主题：",
         "search_unavailable": "搜索暂不可用。",
         "search_via": "搜索：{}",
@@ -225,6 +226,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_placeholder": "Search: type the error message or a keyword (/ to focus)",
         "search_heading": "Search results",
         "search_none": "Nothing found; try other words.",
+        "no_such_faq": "The FAQ has {1} entries; there is no entry {0}. ",
         "search_not_in_faq": "The FAQ has no answer for this. Pick the first entry to ask a person (your question goes "
         "with it), or look at the close topics below:",
         "search_unavailable": "Search is not available.",

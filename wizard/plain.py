@@ -262,7 +262,7 @@ class LineWizard:
             hits = [hit for hit in findings.hits if hit.score > 0][:SEARCH_RESULTS]
             if findings.escalation is not None:
                 hits.insert(0, findings.escalation)
-            self.say(self.t("plain_none").format(shown(query)))
+            self.say(findings.no_such_faq_note(self.lang) + self.t("plain_none").format(shown(query)))
         for number, hit in enumerate(hits, start=1):
             self.say(f"  {number}. {answer_heading(self.catalog.answers[hit.answer], self.lang)}", "   ")
         self.say(self.t("plain_keys_results"))

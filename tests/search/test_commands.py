@@ -105,6 +105,11 @@ def test_ask_opens_an_faq_entry_by_number(query, invoke):
     assert json.loads(result.stdout)[0]["faq"] == 13
 
 
+def test_ask_for_an_faq_entry_that_does_not_exist_says_how_many_there_are(invoke):
+    result = invoke("ask", "第18条")
+    assert result.returncode == 1 and result.stdout.startswith("常见问题共 17 条，没有第 18 条。常见问题中没有")
+
+
 def test_ask_in_english_says_not_in_the_faq(invoke):
     result = invoke("--lang", "en", "ask", "公积金贷款利率")
     assert result.returncode == 1

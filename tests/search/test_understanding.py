@@ -53,6 +53,19 @@ def test_an_faq_number_puts_that_entry_first(bundled_index):
     assert bundled_index.find("常见问题第 13 条").answered
 
 
+@pytest.mark.parametrize(("query", "said"), [("第18条", (18, 17)), ("FAQ 20", (20, 17)), ("常见问题第 40 条", (40, 17))])
+def test_an_faq_number_that_does_not_exist_is_said_so(bundled_index, query, said):
+    findings = bundled_index.find(query, top=3)
+    assert not findings.answered and findings.no_such_faq == said
+    assert findings.no_such_faq_note("zh") == f"常见问题共 17 条，没有第 {said[0]} 条。"
+
+
+@pytest.mark.parametrize("query", ["第13条", "11号", "退休手续在哪办", "12333"])
+def test_no_note_about_faq_numbers_where_no_missing_entry_is_named(bundled_index, query):
+    findings = bundled_index.find(query, top=3)
+    assert findings.no_such_faq is None and findings.no_such_faq_note("zh") == ""
+
+
 # Synonyms, traditional characters, pinyin slips ------------------------------------------------
 
 

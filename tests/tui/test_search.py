@@ -8,7 +8,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, choose, screen_text, start
+from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.safe import highlight_pieces
@@ -194,3 +194,13 @@ async def test_results_are_numbered_and_a_digit_opens_one_from_the_list(bundled:
         await pilot.press("slash", *"户籍", "down", "1")  # the search over a question: the same keys
         await pilot.pause()
         assert isinstance(app.screen, AnswerScreen) and app.session.place.answer == "enrol-error-hukou-empty"
+
+
+async def test_an_faq_number_that_does_not_exist_is_said_so_over_the_way_out(
+    bundled: Catalog, make_app: MakeApp
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"第18条")
+        await pilot.pause()
+        assert "常见问题共17条，没有第18条。常见问题中没有与此相符的解答" in squeeze(screen_text(app))

@@ -119,7 +119,7 @@ def _print_json(catalog: Catalog, findings: Findings, lang: str) -> int:
         records.insert(0, record)
     print(json.dumps(records, ensure_ascii=False, indent=2))
     if not findings.answered:
-        print(text("ask_none", lang).format(shown(findings.query)), file=sys.stderr)
+        print(findings.no_such_faq_note(lang) + text("ask_none", lang).format(shown(findings.query)), file=sys.stderr)
     return 0 if findings.answered else 1
 
 
@@ -140,7 +140,7 @@ def _print_not_found(catalog: Catalog, findings: Findings, lang: str) -> int:
     from wizard.engine.render import answer_text, answer_view
     from wizard.plain import shown
 
-    print(text("ask_none", lang).format(shown(findings.query)))
+    print(findings.no_such_faq_note(lang) + text("ask_none", lang).format(shown(findings.query)))
     if findings.escalation is not None:
         print()
         print(answer_text(answer_view(catalog, findings.escalation.answer, lang)), end="")

@@ -32,11 +32,12 @@ def chinese_number(numeral: str) -> int | None:
 
 def faq_number(query: str, known: Container[int]) -> int | None:
     """The FAQ entry the query names by number, if it names one of ``known``."""
+    return next((number for number in named_numbers(query) if number in known), None)
+
+
+def named_numbers(query: str) -> list[int]:
+    """Every number the query names as an FAQ entry, whether or not there is one ("第18条" → [18])."""
     text = "".join(ch for ch in unicodedata.normalize("NFKC", query).lower() if ch.isalnum())
     whole = _WHOLE.match(text)
-    candidates = [whole.group(1)] if whole else [a or b for a, b in _INSIDE.findall(text)]
-    for numeral in candidates:
-        number = chinese_number(numeral)
-        if number in known:
-            return number
-    return None
+    numerals = [whole.group(1)] if whole else [a or b for a, b in _INSIDE.findall(text)]
+    return [number for number in map(chinese_number, numerals) if number is not None]

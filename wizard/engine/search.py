@@ -43,7 +43,7 @@ from wizard.content.model import Catalog
 from wizard.engine.bm25 import FieldIndex
 from wizard.engine.coverage import prepare
 from wizard.engine.documents import Document, documents
-from wizard.engine.faq_numbers import faq_number
+from wizard.engine.faq_numbers import faq_number, named_numbers
 from wizard.engine.pinyin_repair import PinyinRepair
 from wizard.engine.privacy import without_personal_data
 from wizard.engine.questions import QuestionIndex
@@ -51,6 +51,7 @@ from wizard.engine.render import plain_text
 from wizard.engine.snippets import SNIPPET_CHARS, make_snippet
 from wizard.engine.terms import Synonyms, fold_query, grams, normalize, query_runs, question_runs, strip_filler, units
 from wizard.engine.topk import best_of
+from wizard.i18n import text
 
 MIN_SCORE = 0.2
 """Below this score a hit is a guess, not an answer (for a query of up to :data:`LONG_QUERY_UNITS`)."""
@@ -116,10 +117,16 @@ class Findings:
     query: str
     hits: list[Hit]
     escalation: Hit | None = None
+    no_such_faq: tuple[int, int] | None = None
+    """(the number asked for, the last FAQ number) when the query names an FAQ entry that does not exist."""
 
     @property
     def answered(self) -> bool:
         return bool(self.hits) and self.hits[0].fits
+
+    def no_such_faq_note(self, lang: str = "zh") -> str:
+        """What to say first when the query names an FAQ entry that does not exist ("常见问题共 17 条…"); ""."""
+        return text("no_such_faq", lang).format(*self.no_such_faq) if self.no_such_faq else ""
 
     @property
     def fitting(self) -> list[Hit]:
@@ -181,7 +188,10 @@ class SearchIndex:
         findings = Findings(query, hits)
         if findings.answered or self._way_out is None or not query.strip():
             return findings
-        return Findings(query, hits, self._hit(self._way_out, 0.0, query, coverage=0.0, least=ANYTHING))
+        named = named_numbers(without_personal_data(query))
+        no_such = (named[0], max(self._faqs)) if named and self._faqs and named[0] not in self._faqs else None
+        way_out = self._hit(self._way_out, 0.0, query, coverage=0.0, least=ANYTHING)
+        return Findings(query, hits, way_out, no_such)
 
     def search(self, query: str, top: int = 5) -> list[Hit]:
         """The ``top`` best answers for ``query``, best first; [] for an empty query.

@@ -143,7 +143,7 @@ class SearchPanel(Vertical):
         none.display = findings is not None and not findings.answered
         if findings is not None and not findings.answered:
             key = "search_not_in_faq" if findings.escalation is not None else "search_none"
-            none.update(Content(text(key, self.lang)))
+            none.update(Content(findings.no_such_faq_note(self.lang) + text(key, self.lang)))
         if searching != self.searching:
             self.searching = searching
             self.post_message(self.Changed(self, searching))
