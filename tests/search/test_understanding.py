@@ -53,7 +53,9 @@ def test_an_faq_number_puts_that_entry_first(bundled_index):
     assert bundled_index.find("常见问题第 13 条").answered
 
 
-@pytest.mark.parametrize(("query", "said"), [("第18条", (18, 17)), ("FAQ 20", (20, 17)), ("常见问题第 40 条", (40, 17))])
+@pytest.mark.parametrize(
+    ("query", "said"), [("第18条", (18, 17)), ("FAQ 20", (20, 17)), ("常见问题第 40 条", (40, 17))]
+)
 def test_an_faq_number_that_does_not_exist_is_said_so(bundled_index, query, said):
     findings = bundled_index.find(query, top=3)
     assert not findings.answered and findings.no_such_faq == said
