@@ -322,3 +322,38 @@ async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make
         await pilot.press("１")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_a_transcript_after_not_solved_is_named_after_the_answer_that_did_not_help(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "transcripts"
+    app = make_app(bundled, save_dir=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"户籍性质为空", "enter")
+        await pilot.pause()
+        await pilot.press("n", "s")  # no log folder: no rating asked in between
+        await pilot.pause()
+        (saved,) = folder.iterdir()
+        assert saved.name.endswith("-enrol-error-hukou-empty-unsolved.md"), saved.name
+
+
+async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
+    sample: Catalog, make_app: MakeApp, monkeypatch
+) -> None:
+    app = make_app(sample)
+    offered: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        app,
+        "deliver_text",
+        lambda file, save_filename, mime_type, encoding: offered.append((file.read(), save_filename, mime_type)),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("s")
+        await pilot.pause()
+    ((content, name, mime),) = offered
+    assert name.endswith("-sample-hukou-empty.txt") and mime == "text/plain"
+    assert "## 问答经过" in content

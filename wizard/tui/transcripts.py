@@ -36,9 +36,15 @@ def safe_stem(name: str) -> str:
     return stem or "transcript"
 
 
-def transcript_name(name: str, now: datetime | None = None) -> str:
+def transcript_name(name: str, now: datetime | None = None, suffix: str = ".md") -> str:
     """The file name of a transcript: when, and which answer (``20261129-104523-enrol-error.md``)."""
-    return f"{(now or datetime.now()):%Y%m%d-%H%M%S}-{safe_stem(name)}.md"
+    return f"{(now or datetime.now()):%Y%m%d-%H%M%S}-{safe_stem(name)}{suffix}"
+
+
+def transcript_stem(answer_id: str | None, tried_id: str | None) -> str:
+    """What a transcript is about: the answer shown, or after "not solved" the answer that did not help
+    (every hand-off page has the same id; the answer tried tells the files apart)."""
+    return f"{tried_id}-unsolved" if tried_id else answer_id or ""
 
 
 def save_transcript(markdown: str, folder: Path, name: str, now: datetime | None = None) -> Path:

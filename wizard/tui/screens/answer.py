@@ -26,7 +26,7 @@ from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
-from wizard.tui.transcripts import default_folder, reason_key, save_transcript, transcript_name
+from wizard.tui.transcripts import default_folder, reason_key, save_transcript, transcript_name, transcript_stem
 from wizard.tui.widgets.key_bar import KeyBar
 
 
@@ -190,12 +190,13 @@ class AnswerScreen(SessionScreen):
         session = self.session
         if session.answer is None:
             return
+        stem = transcript_stem(session.place.answer, session.place.tried)
         if self.app.is_web:  # in a browser (wizard serve): the file goes to the clerk's browser, not the server
-            self._deliver(transcript(session, lang=self.lang), session.place.answer or "")
+            self._deliver(transcript(session, lang=self.lang), stem)
             return
         folder = self.save_dir or default_folder()
         try:
-            path = save_transcript(transcript(session, lang=self.lang), folder, session.place.answer or "")
+            path = save_transcript(transcript(session, lang=self.lang), folder, stem)
         except OSError as error:
             key = reason_key(error)
             reason = self.t(key) if key else one_line(error.strerror or str(error))
@@ -204,12 +205,13 @@ class AnswerScreen(SessionScreen):
             return
         self.notify(self.t("saved_notice").format(path), markup=False, timeout=10)
 
-    def _deliver(self, markdown: str, answer_id: str) -> None:
-        """Offer the transcript to the browser as a download, named like a saved one."""
+    def _deliver(self, markdown: str, stem: str) -> None:
+        """Offer the transcript to the browser as a download, named like a saved one but as .txt: on an
+        office PC a .txt opens in Notepad, a .md in nothing (the Markdown reads as plain text)."""
         import io
 
-        name = transcript_name(answer_id)
-        self.app.deliver_text(io.StringIO(markdown), save_filename=name, mime_type="text/markdown", encoding="utf-8")
+        name = transcript_name(stem, suffix=".txt")
+        self.app.deliver_text(io.StringIO(markdown), save_filename=name, mime_type="text/plain", encoding="utf-8")
         self.notify(self.t("delivered_notice").format(name), markup=False, timeout=10)
 
 
