@@ -87,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "tasks_heading": "办理事项",
         "search_placeholder": "搜索：输入报错信息或关键词（按 / 聚焦）",
         "search_heading": "搜索结果",
+        "search_over_title": "搜索常见问题（Esc 返回原来的问题）",
+        "search_over_placeholder": "输入报错信息或关键词",
         "search_none": "没有找到相关的解答，请换个说法试试。",
         "no_such_faq": "常见问题共 {1} 条，没有第 {0} 条。",
         "search_not_in_faq": "常见问题中没有与此相符的解答。可选第一项转人工（会附上您的问题），或看看下面相近的主题：",
@@ -225,6 +227,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "tasks_heading": "Tasks",
         "search_placeholder": "Search: type the error message or a keyword (/ to focus)",
         "search_heading": "Search results",
+        "search_over_title": "Search the FAQ (Esc returns to your question)",
+        "search_over_placeholder": "Type the error message or a keyword",
         "search_none": "Nothing found; try other words.",
         "no_such_faq": "The FAQ has {1} entries; there is no entry {0}. ",
         "search_not_in_faq": "The FAQ has no answer for this. Pick the first entry to ask a person (your question goes "

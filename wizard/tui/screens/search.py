@@ -33,8 +33,14 @@ class SearchScreen(WizardScreen):
         self._fresh = fresh
 
     def compose(self) -> ComposeResult:
-        heading = Static(Content(self.t("search_heading")), classes="heading")
-        yield SearchPanel(above=[heading], fresh=self._fresh, lang=self.lang, id="search-panel")
+        heading = Static(Content(self.t("search_over_title")), classes="heading")
+        yield SearchPanel(
+            above=[heading],
+            fresh=self._fresh,
+            lang=self.lang,
+            placeholder=self.t("search_over_placeholder"),  # the box has the focus already: no "/ to focus"
+            id="search-panel",
+        )
         yield KeyBar(self.key_hints())
 
     def on_mount(self) -> None:

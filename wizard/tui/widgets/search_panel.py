@@ -61,9 +61,11 @@ class SearchPanel(Vertical):
         above: Iterable[Widget] = (),
         fresh: bool = False,
         lang: str = "zh",
+        placeholder: str | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._placeholder = placeholder or text("search_placeholder", lang)
         self._above = list(above)
         self._between = list(between)
         self.fresh = fresh
@@ -91,7 +93,7 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from self._above
-        yield SearchBox(placeholder=text("search_placeholder", self.lang), id="search")
+        yield SearchBox(placeholder=self._placeholder, id="search")
         yield from self._between
         results = SearchResults(id="results")
         none = Static(Content(text("search_none", self.lang)), id="no-results")
