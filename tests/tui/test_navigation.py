@@ -357,3 +357,18 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
     ((content, name, mime),) = offered
     assert name.endswith("-sample-hukou-empty.txt") and mime == "text/plain"
     assert "## 问答经过" in content
+
+
+async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Catalog, make_app: MakeApp) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "其他报错")
+        await pilot.press("escape")
+        await pilot.pause()
+        options = app.screen.query_one("#options", OptionList)
+        labels = [option.label for option in app.session.options]  # type: ignore[union-attr]
+        assert options.highlighted == labels.index("其他报错") > 0
+        await pilot.press("enter")  # Enter takes the same way again
+        await pilot.pause()
+        assert app.session is not None and app.session.place.question == "other"

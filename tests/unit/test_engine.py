@@ -275,3 +275,15 @@ def test_on_a_way_to_a_person_there_is_nothing_to_judge_and_nowhere_further_to_g
     assert [event for event, _ in events if event == "outcome"] == []
     session.jump_to_answer("late", via="搜索：月中入职")
     assert not session.at_hand_off and session.can_escalate
+
+
+def test_back_at_a_question_remembers_the_option_chosen_there(walk_catalog):
+    session = Session(walk_catalog)
+    session.start("w")
+    first = session.options[1].label
+    session.choose(1)
+    assert session.chosen_before is None  # moving on: nothing to offer again
+    session.back()
+    assert session.chosen_before == first
+    session.start("w")
+    assert session.chosen_before is None  # a new walk starts fresh

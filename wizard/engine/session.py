@@ -76,6 +76,8 @@ class Session:
         self._steps: list[Step] = []
         self._start_via: str | None = None
         self._start_query: str | None = None
+        self._undone: Step | None = None
+        """The last move undone by going back: its label is the option to offer again."""
 
     # Where we are -----------------------------------------------------------------
     @property
@@ -162,6 +164,7 @@ class Session:
         self._places = [Place(tree=tree.id, question=tree.start)]
         self._steps = []
         self._start_via = self._start_query = None
+        self._undone = None
         self._emit("task", tree=tree.id)
         self._emit("question", tree=tree.id, question=tree.start)
 
@@ -197,11 +200,19 @@ class Session:
                 return option
         raise SessionError(f"no option '{choice}'")
 
+    @property
+    def chosen_before(self) -> str | None:
+        """The option the clerk had chosen here before coming back to this question; None otherwise."""
+        undone = self._undone
+        if undone is None or undone.via or not self._places or undone.place != self.place:
+            return None
+        return undone.label
+
     def back(self, steps: int = 1) -> bool:
         """Undo up to ``steps`` moves, never past the start; False when nothing was undone."""
         count = min(steps, len(self._steps))
         for _ in range(count):
-            self._steps.pop()
+            self._undone = self._steps.pop()
             self._places.pop()
         if count:
             place = self.place

@@ -58,7 +58,9 @@ class QuestionScreen(SessionScreen):
             Option(hanging(f"{number}. ", [option.label]), id=f"option-{number - 1}")
             for number, option in enumerate(session.options, start=1)
         )
-        options.highlighted = 0
+        labels = [option.label for option in session.options]
+        chosen = session.chosen_before  # back here: the option taken last time, to change or take again
+        options.highlighted = labels.index(chosen) if chosen in labels else 0
         options.focus()
         self.query_one("#question-top").scroll_home(animate=False)
 
