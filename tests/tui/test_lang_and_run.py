@@ -28,7 +28,7 @@ async def test_english_interface_keeps_the_content_as_written(sample: Catalog, m
         assert "1-9 Start task" in shown and "q Quit" in shown
         await start(pilot, app, "sample")
         footer = screen_text(app).splitlines()[-1]
-        assert "Esc Back" in footer and "^R Restart" in footer and "h Home" in footer
+        assert "Esc Back" in footer and "Ctrl+R Restart" in footer and "h Home" in footer
         assert "系统提示的是哪条报错？" in screen_text(app)
         await choose(pilot, app, "户籍性质为空")
         shown = screen_text(app)

@@ -235,7 +235,7 @@ async def test_help_lists_every_key_and_closes(sample: Catalog, make_app: MakeAp
         shown = screen_text(app)
         for words in ("按键说明", "返回上一步", "重新开始", "首页", "搜索", "退出", "复制解答", "保存记录", "1-9"):
             assert words in shown, words
-        assert "Esc / Backspace" in shown and "Home / h" in shown and "^R" in shown
+        assert "Esc / Backspace" in shown and "Home / h" in shown and "Ctrl+R" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -249,7 +249,7 @@ async def test_footer_shows_the_keys(sample: Catalog, make_app: MakeApp) -> None
     async with app.run_test(size=(160, 30)) as pilot:
         await start(pilot, app, "sample")
         footer = screen_text(app).splitlines()[-1]
-        for words in ("1-9 选择", "Esc 返回上一步", "^R 重新开始", "h 首页", "q 退出", "? 按键说明", "/ 搜索"):
+        for words in ("1-9 选择", "Esc 返回上一步", "Ctrl+R 重新开始", "h 首页", "q 退出", "? 按键说明", "/ 搜索"):
             assert words in footer, words
 
 

@@ -18,7 +18,7 @@ from wizard.i18n import STRINGS, text
 
 NAVIGATION: list[BindingType] = [
     Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
-    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="^R"),
+    Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="Ctrl+R"),
     Binding("home,h", "home", "key_home", id="home", key_display="h", priority=True),  # before the lists' own Home
 ]
 """Shared by the question and the answer screen: back, restart, home."""
