@@ -207,7 +207,7 @@ def test_a_session_nobody_uses_ends_and_the_page_says_why(tmp_path: Path) -> Non
         page.goto(served.url)
         page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
         wait_for(lambda: len(served.wizards()) >= 1)
-        page.wait_for_function("document.body.dataset.ended === 'idle'", timeout=20_000)
+        page.wait_for_function("document.body && document.body.dataset.ended === 'idle'", timeout=20_000)
         notice = page.inner_text(".notice")
         assert "0.05 分钟没有操作，本次办理已自动结束" in notice and "本次办理已结束（" not in notice
         wait_for(lambda: served.wizards() == [], timeout=10)  # its place is free again
@@ -239,7 +239,7 @@ def test_a_page_that_lost_the_race_for_the_last_place_says_the_wizard_is_full(tm
         page.goto(served.url)  # the other tab takes the only place
         page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
         held[0].continue_()
-        late.wait_for_function("document.body.dataset.ended === 'busy'", timeout=20_000)
+        late.wait_for_function("document.body && document.body.dataset.ended === 'busy'", timeout=20_000)
         assert "当前同时使用的人数已达上限" in late.inner_text(".notice")
         assert "本次办理已结束" not in late.inner_text(".notice")
 
