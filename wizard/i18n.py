@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_full": "当前同时使用的人数已达上限。请稍后再试；急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
         "serve_restart": "重新开始",
         "serve_full_title": "使用人数已满",
-        "serve_not_found": "没有这个页面。",
+        "serve_not_found": "没有这个页面",
         "serve_back_home": "返回向导",
         "feedback_rating": "请评价这条解答：1 非常满意  2 满意  3 基本满意  4 不满意  5 非常不满意（回车跳过）",
         "feedback_comment": "还想补充什么吗？（可选，回车跳过；请勿填写身份证号、电话等个人信息）",
@@ -185,7 +185,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "or call 12333 or visit the service counter if it is urgent.",
         "serve_restart": "Start again",
         "serve_full_title": "The wizard is full",
-        "serve_not_found": "There is no such page.",
+        "serve_not_found": "There is no such page",
         "serve_back_home": "Back to the wizard",
         "feedback_rating": "Rate this answer: 1 very satisfied  2 satisfied  3 fair  4 dissatisfied  "
         "5 very dissatisfied (Enter to skip)",
