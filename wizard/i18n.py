@@ -60,7 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_4": "不满意",
         "rating_5": "非常不满意",
         "feedback_placeholder": "补充说明（可选，勿填身份证号、电话）",
-        "feedback_keys": "1-5 评价  回车 提交  Esc 跳过",
+        "feedback_keys": "1-5 评价  回车 提交  Esc 不评价",
         "plain_invalid_task": "无效输入“{}”：请输入 1 到 {} 之间的编号，或输入问题搜索；q 退出。",
         "plain_none": "常见问题中没有与“{}”相符的解答。选 1 转人工（会附上您的问题），或看看下面相近的主题：",
         "plain_keys_results": "输入编号打开；回车返回事项列表，输入别的问题再搜；q 退出。",
@@ -199,7 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_4": "dissatisfied (不满意)",
         "rating_5": "very dissatisfied (非常不满意)",
         "feedback_placeholder": "Anything to add? (optional; no ID or phone numbers please)",
-        "feedback_keys": "1-5 rate  Enter send  Esc skip",
+        "feedback_keys": "1-5 rate  Enter send  Esc leave without rating",
         "plain_invalid_task": "'{}' is not a choice: type a number from 1 to {}, or a question to search; q to quit.",
         "plain_none": "The FAQ has no answer that fits '{}'. Choose 1 to ask a person (your question goes with it), "
         "or look at the close topics below:",

@@ -69,6 +69,32 @@ async def test_escape_skips_the_rating_and_not_solved_shows_the_way_to_a_person_
     assert "rating" not in kinds and kinds.count("outcome") == 1
 
 
+async def test_escape_after_a_rating_and_a_comment_keeps_nothing(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """Esc is the way out of the dialog: a clerk who typed something they should not have backs out."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "n")
+        await pilot.press("３", *"身份证号", "escape")  # a full-width ３ rates; Chinese goes to the comment
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+    kinds = [event["event"] for event in events(tmp_path / "logs")]
+    assert "rating" not in kinds and kinds.count("outcome") == 1
+
+
+async def test_a_rating_typed_with_the_chinese_input_method_on_is_sent_with_enter(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        await pilot.press("２", *"很好", "enter")
+        await pilot.pause()
+    (rating,) = [event for event in events(tmp_path / "logs") if event["event"] == "rating"]
+    assert rating["rating"] == 2 and rating["comment"] == "很好"
+
+
 async def test_without_a_log_folder_nothing_is_asked_or_written(bundled: Catalog, make_app: MakeApp, tmp_path: Path):
     app = make_app(bundled)
     async with app.run_test(size=(80, 24)) as pilot:

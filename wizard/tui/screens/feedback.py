@@ -1,15 +1,16 @@
 """好差评 after "solved" / "not solved": a rating on the national scale and a short comment, both optional.
 
-1–5 (or picking a line) rates, Enter in the comment box sends, Esc skips
-whatever is left, q (outside the comment box) quits; nothing is asked again.
+1–5 (or picking a line) rates, Enter in the comment box sends, Esc leaves
+without sending anything, q (outside the comment box) quits; nothing is asked again.
 The app records the result.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -77,5 +78,22 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         self.dismiss((self.rating, event.value.strip()))
 
     def action_skip(self) -> None:
-        comment = self.query_one("#feedback-comment", Input).value.strip()
-        self.dismiss((self.rating, comment) if self.rating is not None or comment else None)
+        """Esc leaves without rating, whatever was picked or typed: only Enter sends (a clerk who typed
+        something they should not have backs out with Esc, and nothing of it is kept)."""
+        self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        """With the Chinese input method on: a full-width １–５ rates; Chinese typed at the list goes
+        into the comment box instead of nowhere."""
+        character = event.character
+        comment = self.query_one("#feedback-comment", Input)
+        if not character or not event.is_printable or character.isascii() or self.focused is comment:
+            return
+        event.stop()
+        event.prevent_default()
+        plain = unicodedata.normalize("NFKC", character)
+        if plain.isdigit() and 1 <= int(plain) <= len(RATINGS):
+            self._rated(int(plain))
+        else:
+            comment.focus()
+            comment.insert_text_at_cursor(character)
