@@ -76,7 +76,7 @@ async def test_escape_after_a_rating_and_a_comment_keeps_nothing(
     app = make_app(bundled, log_dir=tmp_path / "logs")
     async with app.run_test(size=(80, 24)) as pilot:
         await judge_faq_13(pilot, app, "n")
-        await pilot.press("３", *"身份证号", "escape")  # a full-width ３ rates; Chinese goes to the comment
+        await pilot.press("3", *"abc", "escape")  # rated, a comment begun, then Esc
         await pilot.pause()
         assert isinstance(app.screen, AnswerScreen)
     kinds = [event["event"] for event in events(tmp_path / "logs")]
