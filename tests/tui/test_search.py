@@ -206,3 +206,36 @@ async def test_an_faq_number_that_does_not_exist_is_said_so_over_the_way_out(
         await pilot.press("slash", *"第18条")
         await pilot.pause()
         assert "常见问题共17条，没有第18条。常见问题中没有与此相符的解答" in squeeze(screen_text(app))
+
+
+async def test_a_paste_with_no_box_in_focus_searches(bundled: Catalog, make_app: MakeApp) -> None:
+    """The most natural thing a clerk does: paste the error text from the web hall, wherever they are."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not isinstance(app.focused, Input)
+        app.screen.post_message(events.Paste("提示：\r\n没有符合该人员的参保身份"))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == "提示： 没有符合该人员的参保身份"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.place.answer == "enrol-error-no-insured-identity"
+        await pilot.press("h")
+        await start(pilot, app, "enrolment-errors")
+        app.screen.post_message(events.Paste("户籍性质为空"))  # on a question: the search over it
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search", Input).value == "户籍性质为空"
+
+
+async def test_chinese_typed_in_one_burst_at_the_task_list_is_all_text(bundled: Catalog, make_app: MakeApp) -> None:
+    """An input method commits a phrase at once: the keys arrive before the box has the focus,
+    and the full-width ？ at the end is part of the question, not the help key."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for character in "退休怎么办？":
+            key = "fullwidth_question_mark" if character == "？" else character
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == "退休怎么办？"

@@ -441,15 +441,20 @@ class WizardApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.lang))
 
-    def action_search(self) -> None:
+    def action_search(self, typed: str = "") -> None:
+        """Open the search (on home: its box), with ``typed`` already in the box."""
         from wizard.tui.screens.search import SearchScreen
 
-        if isinstance(self.screen, HomeScreen):
-            self.screen.focus_search()
-        elif not isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, (HomeScreen, SearchScreen)):
+            self.screen.focus_search(typed)
+        else:
             catalog = self.session.catalog if self.session is not None else self.catalog
             index = self.search_index(catalog) if catalog is not None else None
-            self.push_screen(SearchScreen(index, self.lang, fresh=self.session is None))
+            self.push_screen(SearchScreen(index, self.lang, fresh=self.session is None, typed=typed))
+
+    @on(messages.SearchFor)
+    def _search_for(self, event: messages.SearchFor) -> None:
+        self.action_search(event.text)
 
     # Watching the trees folder -------------------------------------------------------
     def check_trees(self) -> None:

@@ -47,6 +47,14 @@ class Restart(Message):
     """Back to the first question of the task."""
 
 
+class SearchFor(Message):
+    """Search for ``text`` (pasted, or typed with no box in focus): in the home box, or over the question."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class GoHome(Message):
     """Drop the session and show the task list."""
 

@@ -19,6 +19,7 @@ from wizard.i18n import text
 from wizard.tui import keys, messages
 from wizard.tui.keys import localize
 from wizard.tui.widgets.key_bar import KeyHint, hints
+from wizard.tui.widgets.search_box import pasted_line
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session
@@ -76,6 +77,9 @@ class WizardScreen(Screen[None]):
             return
         event.stop()
         event.prevent_default()
+        if self.typing():  # keys that came in one burst, before the box took the focus
+            self.typed_chinese(character)
+            return
         plain = unicodedata.normalize("NFKC", character).lower()
         key = KEY_NAMES.get(plain, plain)
         active = self.active_bindings.get(key) if len(plain) == 1 and plain.isascii() else None
@@ -83,6 +87,19 @@ class WizardScreen(Screen[None]):
             await self.app.run_action(active.binding.action, active.node)
         elif not (plain.isascii() and plain.isalnum()):
             self.typed_chinese(character)
+
+    def typing(self) -> bool:
+        """Whether the clerk is typing a question here, so that a full-width ？ is text, not a key."""
+        return False
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste with no text box in focus is a question to search: an error message copied from the web hall."""
+        if isinstance(self.focused, Input):
+            return
+        event.stop()
+        text = pasted_line(event.text)
+        if text:
+            self.post_message(messages.SearchFor(text))
 
     def typed_chinese(self, character: str) -> None:
         """Say how to switch the input method (once every few seconds, not once a character)."""

@@ -104,12 +104,16 @@ class HomeScreen(WizardScreen):
         if self.is_mounted:
             self.show()
 
-    def focus_search(self) -> None:
-        self.query_one(SearchPanel).focus_box()
+    def focus_search(self, typed: str = "") -> None:
+        self.query_one(SearchPanel).focus_box(typed)
+
+    def typing(self) -> bool:
+        """A question is being typed into the box: every character is part of it (a ？ too)."""
+        return bool(self.query_one(SearchPanel).query_text)
 
     def typed_chinese(self, character: str) -> None:
         """Chinese typed at the task list is a question: it starts a search, as if after /."""
-        self.query_one(SearchPanel).focus_box(character)
+        self.focus_search(character)
 
     @on(SearchPanel.Changed)
     def _searching(self, event: SearchPanel.Changed) -> None:

@@ -27,10 +27,11 @@ class SearchScreen(WizardScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.SEARCH
 
-    def __init__(self, index: SearchIndex | None, lang: str = "zh", *, fresh: bool = False) -> None:
+    def __init__(self, index: SearchIndex | None, lang: str = "zh", *, fresh: bool = False, typed: str = "") -> None:
         super().__init__(lang)
         self._index = index
         self._fresh = fresh
+        self._typed = typed
 
     def compose(self) -> ComposeResult:
         heading = Static(Content(self.t("search_over_title")), classes="heading")
@@ -46,7 +47,13 @@ class SearchScreen(WizardScreen):
     def on_mount(self) -> None:
         panel = self.query_one(SearchPanel)
         panel.index = self._index
-        panel.focus_box()
+        panel.focus_box(self._typed)
+
+    def focus_search(self, typed: str = "") -> None:
+        self.query_one(SearchPanel).focus_box(typed)
+
+    def typing(self) -> bool:
+        return True  # this screen is for typing a question: every character is part of it
 
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()
@@ -56,7 +63,7 @@ class SearchScreen(WizardScreen):
 
     def typed_chinese(self, character: str) -> None:
         """Chinese typed while the results have the focus goes on with the query."""
-        self.query_one(SearchPanel).focus_box(character)
+        self.focus_search(character)
 
     def action_close(self) -> None:
         self.dismiss()
