@@ -42,3 +42,12 @@ def test_a_click_path_breaks_before_a_step_never_inside_its_label(width: int) ->
 def test_a_label_longer_than_the_line_is_still_cut_to_fit() -> None:
     lines = break_lines("单位办事 › 用人单位用工参保登记", 8)
     assert all(cell_width(line) <= 8 for line in lines) and "".join(lines).count("登记") == 1
+
+
+@pytest.mark.parametrize("width", range(28, 50))  # from the width of the longest piece and its 。
+def test_an_faq_reference_and_a_short_quoted_term_stay_whole(width: int) -> None:
+    text = "员工在电脑端江苏人社网办大厅「单位登录」界面自助注册，详见常见问题第 14 条和「用人单位退工停保登记」。"
+    lines = break_lines(text, width)
+    joined = "\n".join(lines)
+    for whole in ("「单位登录」", "常见问题第 14 条", "「用人单位退工停保登记」"):
+        assert whole in joined, (whole, lines)

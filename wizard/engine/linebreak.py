@@ -9,9 +9,12 @@ space. The rules here are those of Chinese typesetting, simplified:
 - never inside a Latin word or a number (unless the word is longer than the line);
 - closing punctuation (，。、；：？！」』）》…) never starts a line, and opening
   punctuation (「『（《“) never ends one: each stays with its neighbour;
-- a number set off by spaces in Chinese text stays with its words (常见问题第 13 条);
+- a number set off by spaces in Chinese text stays with its words, and an FAQ
+  reference stays whole (常见问题第 13 条);
+- a short quoted term stays whole (「单位登录」「用人单位退工停保登记」);
 - a click-path step ``› 标签`` stays together: the break comes before the ``›``,
-  and never inside a step's label (单位办事 › 企业服务), unless it is longer than the line.
+  and never inside a step's label (单位办事 › 企业服务);
+- a piece kept whole is still cut when it is longer than the line.
 
 Pure functions of text and a cell-width function, so the full-screen app
 (Rich's own cell widths), the line mode and the diagrams break the same way.
@@ -33,6 +36,8 @@ STEP = "›"
 CellWidth = Callable[[str], int]
 _LABEL = re.compile(r"[^\s›「」『』（）()，。；：、]+")
 """A run that can be a click-path step's label (a label ends at a space or punctuation)."""
+_WHOLE = re.compile(r"(?:常见问题)?第 ?\d+ ?条|「[^「」]{1,12}」")
+"""Pieces read as one: an FAQ reference, a short quoted term (a menu item, an error message's key words)."""
 
 
 def cell_width(text: str) -> int:
@@ -49,17 +54,20 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
-def break_opportunities(text: str) -> list[bool]:
-    """``allowed[i]``: whether a line may end before ``text[i]`` (index 0 and len(text) are never breaks)."""
+def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
+    """``allowed[i]``: whether a line may end before ``text[i]`` (index 0 and len(text) are never breaks).
+
+    ``keep_whole=False`` lets a line break inside a piece otherwise kept whole (for a piece longer than
+    the line: better there, by the other rules, than at the exact column)."""
     allowed = [False] * (len(text) + 1)
-    in_label = _inside_step_labels(text) if STEP in text else None
+    whole = _kept_whole(text) if keep_whole else allowed
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if after in NO_LINE_START or before in NO_LINE_END:
             continue
         if before == STEP or (before == " " and i >= 2 and text[i - 2] == STEP):
             continue  # '› 标签': the step stays with its label
-        if in_label is not None and in_label[i]:
+        if whole[i]:
             continue
         if before == " " and i >= 2 and _number_in_words(text[i - 2], after):
             continue  # '第 13 条': the number stays with its words
@@ -76,16 +84,19 @@ def _number_in_words(before_space: str, after_space: str) -> bool:
     return (_wide(before_space) and after_space.isdigit()) or (before_space.isdigit() and _wide(after_space))
 
 
-def _inside_step_labels(text: str) -> list[bool]:
-    """``inside[i]``: whether ``text[i - 1]`` and ``text[i]`` both belong to one click-path step's label."""
+def _kept_whole(text: str) -> list[bool]:
+    """``inside[i]``: whether ``text[i - 1]`` and ``text[i]`` belong to one piece kept whole: a click-path
+    step's label, an FAQ reference or a short quoted term."""
     inside = [False] * (len(text) + 1)
-    for match in _LABEL.finditer(text):
-        start, end = match.span()
-        follows = text[max(0, start - 2) : start].strip() == STEP
-        leads = text[end : end + 2].strip() == STEP
-        if follows or leads:
-            for i in range(start + 1, end):
-                inside[i] = True
+    spans = [match.span() for match in _WHOLE.finditer(text)]
+    if STEP in text:
+        for match in _LABEL.finditer(text):
+            start, end = match.span()
+            if text[max(0, start - 2) : start].strip() == STEP or text[end : end + 2].strip() == STEP:
+                spans.append((start, end))
+    for start, end in spans:
+        for i in range(start + 1, end):
+            inside[i] = True
     return inside
 
 
@@ -101,6 +112,7 @@ def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[t
     if measure(text) <= width:
         return [(0, end_of_text)]
     allowed = break_opportunities(text)
+    within: list[bool] | None = None  # the breaks inside pieces kept whole, computed when first needed
     spans: list[tuple[int, int]] = []
     start = 0
     while True:
@@ -120,6 +132,9 @@ def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[t
         if end >= end_of_text:
             spans.append((start, end_of_text))
             break
+        if last_break <= start:  # a piece kept whole is longer than the line: break inside it by the rules
+            within = within or break_opportunities(text, keep_whole=False)
+            last_break = max((i for i in range(start + 1, end) if within[i]), default=-1)
         if last_break > start:
             cut = last_break
         else:  # nothing allowed fits: cut at the width, but keep closing punctuation off the next line
