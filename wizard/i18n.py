@@ -27,7 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "answer_tried_heading": "您试过的解答（未解决）：",
         "answer_handoff_copy": "按 c 复制这段说明，拨打 12333 或到窗口时使用。",
         "already_escalated": "这里就是转人工的说明：请拨打 12333 或到社保经办窗口咨询。",
-        "ime_hint": "输入法正处于中文状态：按 Shift 切换到英文后再按字母键，或用鼠标点击。",
+        "ime_hint": "输入法在中文状态：按 Shift 切到英文再按键，或用鼠标点击",
         "faq_number": "常见问题第 {} 条",
         "menu_path": "操作路径",
         # line mode (wizard walk, piped wizard) and wizard ask

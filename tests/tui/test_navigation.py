@@ -310,9 +310,7 @@ async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make
         await pilot.press("你", "好")  # n and h composed into Chinese: nothing happens but one hint
         await pilot.pause()
         assert isinstance(app.screen, AnswerScreen)
-        assert [n.message for n in app._notifications] == [
-            "输入法正处于中文状态：按 Shift 切换到英文后再按字母键，或用鼠标点击。"
-        ]
+        assert [n.message for n in app._notifications] == ["输入法在中文状态：按 Shift 切到英文再按键，或用鼠标点击"]
         app.post_message(events.Key("fullwidth_question_mark", "？"))  # as a terminal sends it: help
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

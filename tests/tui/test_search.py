@@ -206,6 +206,7 @@ async def test_an_faq_number_that_does_not_exist_is_said_so_over_the_way_out(
         await pilot.press("slash", *"第18条")
         await pilot.pause()
         assert "常见问题共17条，没有第18条。常见问题中没有与此相符的解答" in squeeze(screen_text(app))
+        assert "常见问题共 17 条，没有第 18 条。常见问题中" in screen_text(app)  # one line, not cut at 第 18
 
 
 async def test_a_paste_with_no_box_in_focus_searches(bundled: Catalog, make_app: MakeApp) -> None:

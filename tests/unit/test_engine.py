@@ -287,3 +287,6 @@ def test_back_at_a_question_remembers_the_option_chosen_there(walk_catalog):
     assert session.chosen_before == first
     session.start("w")
     assert session.chosen_before is None  # a new walk starts fresh
+    session.choose(1)
+    session.restart()
+    assert session.chosen_before is None  # so does a restart (Ctrl+R), as h then the task does

@@ -226,8 +226,9 @@ class Session:
         self.back(len(self._steps) - index)
 
     def restart(self) -> None:
-        """Back to the first question of the tree the clerk started with."""
+        """Back to the first question of the tree the clerk started with, as if new (nothing highlighted)."""
         self.back(len(self._steps))
+        self._undone = None
 
     def jump_to_answer(self, answer_id: str, via: str, *, tried: str | None = None, query: str | None = None) -> None:
         """Show an answer directly (from search, or an escalation); back returns here.

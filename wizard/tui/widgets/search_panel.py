@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Static
 
 from wizard.i18n import text
 from wizard.tui.messages import OpenAnswer, Searched
+from wizard.tui.prose import wrapped
 from wizard.tui.widgets.search_box import SearchBox
 from wizard.tui.widgets.search_results import SearchResults
 
@@ -145,7 +146,7 @@ class SearchPanel(Vertical):
         none.display = findings is not None and not findings.answered
         if findings is not None and not findings.answered:
             key = "search_not_in_faq" if findings.escalation is not None else "search_none"
-            none.update(Content(findings.no_such_faq_note(self.lang) + text(key, self.lang)))
+            none.update(wrapped(findings.no_such_faq_note(self.lang) + text(key, self.lang)))
         if searching != self.searching:
             self.searching = searching
             self.post_message(self.Changed(self, searching))
