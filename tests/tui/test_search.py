@@ -183,6 +183,9 @@ async def test_results_are_numbered_and_a_digit_opens_one_from_the_list(bundled:
         assert app.screen.query_one("#search", Input).value == "11号"
         await pilot.press("escape", "slash", *"工地")
         await pilot.pause()
+        await pilot.press("down", "up")  # up from the first result: back in the box, to edit the question
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#search", Input)
         results = app.screen.query_one("#results", OptionList)
         assert results.option_count >= 2 and "1. " in screen_text(app) and "2. " in screen_text(app)
         second = results.get_option_at_index(1).id
@@ -240,3 +243,18 @@ async def test_chinese_typed_in_one_burst_at_the_task_list_is_all_text(bundled: 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#search", Input).value == "退休怎么办？"
+
+
+async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_tasks(
+    sample: Catalog, make_app: MakeApp
+) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "1-9 办理事项" in screen_text(app)
+        await pilot.press("slash", *"户籍")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "1-9 办理事项" not in shown and "↓ 到搜索结果（再按数字打开）" in shown and "Esc 清除搜索" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "1-9 办理事项" in screen_text(app)

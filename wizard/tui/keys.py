@@ -36,6 +36,12 @@ HOME: list[BindingType] = [
     Binding("down", "focus_results", "key_open", id="to-results", show=False),
 ]
 
+HOME_SEARCHING: list[BindingType] = [
+    Binding("down", "focus_results", "key_to_results", key_display="↓"),
+    Binding("escape", "clear_search", "key_clear_search", key_display="Esc"),
+]
+"""What the home screen's key bar shows while its box holds a question (digits are text there)."""
+
 QUESTION: list[BindingType] = [
     Binding("1", "choose(0)", "key_choose", id="choose", key_display="1-9"),
     *(Binding(str(n), f"choose({n - 1})", "key_choose", id=f"choose-{n}", show=False) for n in range(2, 10)),

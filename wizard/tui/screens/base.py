@@ -12,6 +12,7 @@ import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -61,9 +62,9 @@ class WizardScreen(Screen[None]):
     def show(self) -> None:
         """Render what the screen shows from its attributes; nothing by default."""
 
-    def key_hints(self) -> list[KeyHint]:
-        """The keys this screen's bar shows: its own, then the app's."""
-        return hints(self.BINDINGS, self.lang, "screen") + hints(keys.APP, self.lang, "app")
+    def key_hints(self, own: list[BindingType] | None = None) -> list[KeyHint]:
+        """The keys this screen's bar shows: its own (or ``own``, for a state of the screen), then the app's."""
+        return hints(self.BINDINGS if own is None else own, self.lang, "screen") + hints(keys.APP, self.lang, "app")
 
     # Keys typed with a Chinese input method on -----------------------------------------------
     _hinted_at = 0.0

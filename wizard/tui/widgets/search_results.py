@@ -38,6 +38,13 @@ def hit_prompt(hit: Hit, faq_label: str, number: int) -> Stack:
 class SearchResults(OptionList):
     """The live results under a search box; each option's id is an answer id."""
 
+    def action_cursor_up(self) -> None:
+        """Up from the first result goes back to the box above (to edit the question), not round to the last."""
+        if self.highlighted in (None, 0):
+            self.screen.focus_previous()
+        else:
+            super().action_cursor_up()
+
     def show_hits(self, hits: Sequence[Hit], faq_label: str) -> None:
         self.set_options(
             Option(hit_prompt(hit, faq_label, number), id=hit.answer) for number, hit in enumerate(hits, start=1)
