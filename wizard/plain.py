@@ -259,7 +259,7 @@ class LineWizard:
             hits = findings.fitting[:SEARCH_RESULTS]
             self.say(self.t("plain_results").format(shown(query)))
         else:
-            hits = [hit for hit in findings.hits if hit.score > 0][:SEARCH_RESULTS]
+            hits = findings.closest[:SEARCH_RESULTS]
             if findings.escalation is not None:
                 hits.insert(0, findings.escalation)
             self.say(findings.no_such_faq_note(self.lang) + self.t("plain_none").format(shown(query)))

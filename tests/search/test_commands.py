@@ -89,6 +89,14 @@ def test_ask_json_not_found_puts_the_way_out_first_with_faq_null_and_exits_1(inv
     assert "常见问题中没有" in result.stderr
 
 
+def test_a_query_that_names_12333_lists_the_way_out_once(invoke):
+    result = invoke("ask", "拨打12333没人接", "--format", "json")
+    answers = [record["answer"] for record in json.loads(result.stdout)]
+    assert result.returncode == 1 and answers[0] == "escalation-contact" and len(answers) == len(set(answers))
+    listed = line_mode("拨打12333没人接\nq\n").split("相符的解答", 1)[1]
+    assert listed.count("未找到对应解答：请联系社保经办窗口或拨打12333") == 1
+
+
 def test_ask_json_found_has_no_way_out_record(invoke):
     result = invoke("ask", "员工走了社保怎么停", "--top", "3", "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -258,3 +258,18 @@ async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_
         await pilot.press("escape")
         await pilot.pause()
         assert "1-9 办理事项" in screen_text(app)
+
+
+@pytest.mark.parametrize("query", ["拨打12333没人接", "咨询电话x"])
+async def test_a_query_that_also_finds_the_way_out_lists_it_once_and_never_crashes(
+    bundled: Catalog, make_app: MakeApp, query: str
+) -> None:
+    """Nothing fits, and the way to a person is also among the closest hits: it was listed twice and the
+    option list refused the duplicate id, closing the app."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *query)
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert ids[0] == "escalation-contact" and len(ids) == len(set(ids)), ids

@@ -112,7 +112,8 @@ def _print_json(catalog: Catalog, findings: Findings, lang: str) -> int:
     """The ranked records; when nothing fits, the way to a person first, with the hand-off that names the query."""
     from wizard.plain import shown
 
-    records = [_as_record(catalog, hit, "match") for hit in findings.hits]
+    way_out = findings.escalation.answer if findings.escalation is not None else None
+    records = [_as_record(catalog, hit, "match") for hit in findings.hits if hit.answer != way_out]
     if findings.escalation is not None:
         record = _as_record(catalog, findings.escalation, "not-in-faq")
         record["handoff"] = "\n".join(_handoff(catalog, findings, lang))
@@ -146,7 +147,7 @@ def _print_not_found(catalog: Catalog, findings: Findings, lang: str) -> int:
         print(answer_text(answer_view(catalog, findings.escalation.answer, lang)), end="")
         print()
         print("\n".join(_handoff(catalog, findings, lang)))
-    weak = [hit for hit in findings.hits if hit.score > 0]
+    weak = findings.closest
     if weak:
         print()
         print(text("ask_closest", lang))

@@ -129,6 +129,13 @@ class Findings:
         return text("no_such_faq", lang).format(*self.no_such_faq) if self.no_such_faq else ""
 
     @property
+    def closest(self) -> list[Hit]:
+        """When nothing fits: the hits that share something with the query, best first, without the way
+        out of the FAQ (offered first on its own; a query that says 12333 also finds it as a hit)."""
+        way_out = self.escalation.answer if self.escalation is not None else None
+        return [hit for hit in self.hits if hit.score > 0 and hit.answer != way_out]
+
+    @property
     def fitting(self) -> list[Hit]:
         """The hits that answer the query, best first."""
         return [hit for hit in self.hits if hit.fits]

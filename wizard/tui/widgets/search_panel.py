@@ -129,7 +129,7 @@ class SearchPanel(Vertical):
             return []
         if findings.answered:
             return findings.fitting
-        closest = [hit for hit in findings.hits if hit.score > 0][:CLOSEST_TOPICS]
+        closest = findings.closest[:CLOSEST_TOPICS]
         return [findings.escalation, *closest] if findings.escalation is not None else closest
 
     def show_results(self, query: str | None = None) -> None:
