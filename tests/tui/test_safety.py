@@ -157,3 +157,19 @@ async def test_a_huge_table_renders_as_lines_and_keeps_the_app_responsive(hostil
         await pilot.press("h")
         await pilot.pause()
         assert app.is_running and len(app.screen_stack) == 1
+
+
+async def test_an_answer_that_lists_a_related_answer_twice_or_itself_does_not_crash(
+    hostile: Catalog, make_app: MakeApp
+) -> None:
+    """A list of options cannot hold an id twice (Textual raises); content must not be able to make it try."""
+    answer_id, answer = next((key, value) for key, value in hostile.answers.items() if value.related)
+    other = answer.related[0]
+    answers = {**hostile.answers, answer_id: replace(answer, related=[other, other, answer_id])}
+    app = make_app(replace(hostile, answers=answers))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_answer(answer_id, "搜索：x", fresh=True)
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        related = app.screen.query_one("#related", OptionList)
+        assert [related.get_option_at_index(i).id for i in range(related.option_count)] == [other]

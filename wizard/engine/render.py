@@ -81,7 +81,11 @@ def answer_view(
             next_step = (step.label, paths[0][1])
     picked = next((click for click in answer.menu if click.label == path), None) if path else None
     related_ids = picked.related if picked is not None and picked.related is not None else answer.related
-    related = [(related_id, catalog.answers[related_id]) for related_id in related_ids if related_id in catalog.answers]
+    related = [  # each once, never the answer itself: a list of options cannot hold an id twice
+        (related_id, catalog.answers[related_id])
+        for related_id in dict.fromkeys(related_ids)
+        if related_id in catalog.answers and related_id != answer_id
+    ]
     return AnswerView(
         answer,
         answer_heading(answer, lang),
