@@ -112,6 +112,7 @@ async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catal
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
         assert "搜索常见问题（Esc返回原来的问题）" in squeeze(screen_text(app))
+        assert "↓ 到搜索结果（再按数字打开）" in screen_text(app)
         assert "按/聚焦" not in squeeze(screen_text(app))  # the box has the focus already
         await pilot.press(*"户籍", "escape")
         await pilot.pause()
@@ -186,6 +187,11 @@ async def test_results_are_numbered_and_a_digit_opens_one_from_the_list(bundled:
         await pilot.press("down", "up")  # up from the first result: back in the box, to edit the question
         await pilot.pause()
         assert app.focused is app.screen.query_one("#search", Input)
+        await pilot.press(*"加人")
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "工地加人"  # added to, not replaced
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
         results = app.screen.query_one("#results", OptionList)
         assert results.option_count >= 2 and "1. " in screen_text(app) and "2. " in screen_text(app)
         second = results.get_option_at_index(1).id
@@ -237,12 +243,15 @@ async def test_chinese_typed_in_one_burst_at_the_task_list_is_all_text(bundled: 
     and the full-width ？ at the end is part of the question, not the help key."""
     app = make_app(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        for character in "退休怎么办？":
-            key = "fullwidth_question_mark" if character == "？" else character
-            app.post_message(events.Key(key, character))
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#search", Input).value == "退休怎么办？"
+        for phrase in ("退休怎么办？", "第18条"):
+            for character in phrase:
+                key = "fullwidth_question_mark" if character == "？" else character
+                app.post_message(events.Key(key, character))
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert app.screen.query_one("#search", Input).value == phrase  # digits too: not task keys
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_tasks(

@@ -59,7 +59,7 @@ ANSWER: list[BindingType] = [
 
 SEARCH: list[BindingType] = [
     Binding("escape", "close", "key_close", id="close-search", key_display="Esc"),
-    Binding("down", "focus_results", "key_open", id="search-results", show=False),
+    Binding("down", "focus_results", "key_to_results", id="search-results", key_display="↓"),
     *(Binding(str(n), f"open_result({n - 1})", "key_open_result", id=f"open-{n}", show=False) for n in range(1, 10)),
 ]
 

@@ -74,13 +74,17 @@ class WizardScreen(Screen[None]):
         arrives as a full-width letter (ｙ) or as the Chinese it composed (你). A full-width letter or
         digit acts as its key; Chinese text goes to :meth:`typed_chinese`. Not while a box has the focus."""
         character = event.character
-        if not character or not event.is_printable or character.isascii() or isinstance(self.focused, Input):
+        if not character or not event.is_printable or isinstance(self.focused, Input):
+            return
+        if self.typing():  # keys that came in one burst, digits too, before the box took the focus
+            event.stop()
+            event.prevent_default()
+            self.typed_chinese(character)
+            return
+        if character.isascii():
             return
         event.stop()
         event.prevent_default()
-        if self.typing():  # keys that came in one burst, before the box took the focus
-            self.typed_chinese(character)
-            return
         plain = unicodedata.normalize("NFKC", character).lower()
         key = KEY_NAMES.get(plain, plain)
         active = self.active_bindings.get(key) if len(plain) == 1 and plain.isascii() else None

@@ -108,8 +108,9 @@ class HomeScreen(WizardScreen):
         self.query_one(SearchPanel).focus_box(typed)
 
     def typing(self) -> bool:
-        """A question is being typed into the box: every character is part of it (a ？ too)."""
-        return bool(self.query_one(SearchPanel).query_text)
+        """A question is being typed into the box: every character is part of it (a ？ or a digit too),
+        unless the clerk has moved into the results, where a digit opens one."""
+        return self.query_one(SearchPanel).typing()
 
     def typed_chinese(self, character: str) -> None:
         """Chinese typed at the task list is a question: it starts a search, as if after /."""

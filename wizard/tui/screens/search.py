@@ -53,7 +53,7 @@ class SearchScreen(WizardScreen):
         self.query_one(SearchPanel).focus_box(typed)
 
     def typing(self) -> bool:
-        return True  # this screen is for typing a question: every character is part of it
+        return self.query_one(SearchPanel).typing()
 
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()

@@ -31,6 +31,11 @@ class SearchBox(Input):
     def type_in(self, text: str) -> None:
         """Add ``text`` at the cursor and take the focus, leaving it unselected (the next key adds to it)."""
         self.insert_text_at_cursor(text)
+        self.edit()
+
+    def edit(self) -> None:
+        """Take the focus with the cursor at the end and nothing selected: the next key adds to the question."""
+        self.cursor_position = len(self.value)
         if not self.has_focus:
             self.select_on_focus = False
             self.focus()

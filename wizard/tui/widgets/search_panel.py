@@ -168,6 +168,10 @@ class SearchPanel(Vertical):
         else:
             box.focus()
 
+    def typing(self) -> bool:
+        """Whether a question is being typed here: the box holds one and the results do not have the focus."""
+        return bool(self.query_text) and not self.query_one(SearchResults).has_focus
+
     def focus_results(self) -> bool:
         """Move the focus into the results, if they show; whether they do."""
         results = self.query_one(SearchResults)
@@ -183,6 +187,11 @@ class SearchPanel(Vertical):
         results.highlighted = index
         self._open(results.get_option_at_index(index).id)
         return True
+
+    @on(SearchResults.LeftAtTop)
+    def _back_to_the_question(self, event: SearchResults.LeftAtTop) -> None:
+        event.stop()
+        self.query_one("#search", SearchBox).edit()
 
     @on(Input.Changed, "#search")
     def _changed(self, event: Input.Changed) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -38,10 +39,13 @@ def hit_prompt(hit: Hit, faq_label: str, number: int) -> Stack:
 class SearchResults(OptionList):
     """The live results under a search box; each option's id is an answer id."""
 
+    class LeftAtTop(Message):
+        """Up on the first result: the clerk wants the question back, to edit it."""
+
     def action_cursor_up(self) -> None:
         """Up from the first result goes back to the box above (to edit the question), not round to the last."""
         if self.highlighted in (None, 0):
-            self.screen.focus_previous()
+            self.post_message(self.LeftAtTop())
         else:
             super().action_cursor_up()
 
