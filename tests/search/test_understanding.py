@@ -86,6 +86,7 @@ def test_synonyms_fold_the_longest_word_first():
         ("员工在别的单位还没停保", "enrol-error-no-insured-identity"),
         ("照着解答弄了不起作用", "escalation-not-solved"),  # 不起作用 → 仍未解决
         ("步骤都走完了问题依旧", "escalation-not-solved"),  # 问题依旧 → 仍未解决
+        ("提示：户籍性质为空 无法提交", "enrol-error-hukou-empty"),  # 无法提交 says it failed, not what
     ],
 )
 def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):

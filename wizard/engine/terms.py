@@ -65,6 +65,10 @@ QUERY_PARTICLES = ("吗", "呢", "吧", "啊", "呀", "了", "的")
 # part of 在职, 个 of 个人); they are only left out when search judges how much
 # of a query the content explains, so "减员怎么操作" is as answered as "减员".
 GENERIC_WORDS = (
+    "提交不上去",
+    "无法提交",
+    "提交不了",
+    "提交失败",
     "什么意思",
     "第一次",
     "需不需要",
