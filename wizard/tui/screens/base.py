@@ -62,9 +62,11 @@ class WizardScreen(Screen[None]):
     def show(self) -> None:
         """Render what the screen shows from its attributes; nothing by default."""
 
-    def key_hints(self, own: list[BindingType] | None = None) -> list[KeyHint]:
-        """The keys this screen's bar shows: its own (or ``own``, for a state of the screen), then the app's."""
-        return hints(self.BINDINGS if own is None else own, self.lang, "screen") + hints(keys.APP, self.lang, "app")
+    def key_hints(self, own: list[BindingType] | None = None, *, app_keys: bool = True) -> list[KeyHint]:
+        """The keys this screen's bar shows: its own (or ``own``, for a state of the screen), then the app's
+        (not while a question is typed: q, ? and / are letters of it then)."""
+        shown = hints(self.BINDINGS if own is None else own, self.lang, "screen")
+        return shown + hints(keys.APP, self.lang, "app") if app_keys else shown
 
     # Keys typed with a Chinese input method on -----------------------------------------------
     _hinted_at = 0.0

@@ -120,7 +120,10 @@ class HomeScreen(WizardScreen):
     def _searching(self, event: SearchPanel.Changed) -> None:
         """While the box holds a query, its results take the task list's place."""
         self.query_one("#tasks").display = not event.searching
-        self.query_one(KeyBar).set_items(self.key_hints(keys.HOME_SEARCHING if event.searching else None))
+        searching = event.searching
+        self.query_one(KeyBar).set_items(
+            self.key_hints(keys.HOME_SEARCHING, app_keys=False) if searching else self.key_hints()
+        )
         self.query_one("#tasks-heading", Static).update(
             Content(self.t("search_heading") if event.searching else self.t("tasks_heading"))
         )

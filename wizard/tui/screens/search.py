@@ -42,7 +42,7 @@ class SearchScreen(WizardScreen):
             placeholder=self.t("search_over_placeholder"),  # the box has the focus already: no "/ to focus"
             id="search-panel",
         )
-        yield KeyBar(self.key_hints())
+        yield KeyBar(self.key_hints(app_keys=False))  # the box has the focus: q, ? and / are letters there
 
     def on_mount(self) -> None:
         panel = self.query_one(SearchPanel)
