@@ -135,6 +135,13 @@ def test_snippet_highlights_the_match():
     assert [snippet[s:e] for s, e in spans] == ["户籍性质"]
 
 
+def test_a_snippet_starts_where_a_phrase_starts_not_mid_word():
+    text = "甲" * 80 + "。在网办大厅依次点击「单位办事 › 社会保险 › 人员基础信息采集」中采集员工基础信息。" + "乙" * 80
+    snippet, spans = make_snippet(text, "人员基础信息采集", width=40)
+    assert snippet.startswith(("…「单位办事", "…在网办大厅")), snippet
+    assert "人员基础信息采集" in [snippet[s:e] for s, e in spans]
+
+
 def test_match_spans_follow_the_original_text_through_punctuation():
     text = "在「人员变更回退」中撤销"
     assert [text[s:e] for s, e in match_spans(text, "“人员变更回退”")] == ["人员变更回退"]

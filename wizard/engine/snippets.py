@@ -9,6 +9,10 @@ from wizard.engine.hanzi import to_simplified
 from wizard.engine.terms import normalize
 
 SNIPPET_CHARS = 60
+BOUNDARY_REACH = 8
+"""How far back an excerpt may start early, to begin at a phrase rather than mid-word (…击「单位办事)."""
+_PHRASE_ENDS = frozenset("，。；：、！？,.;:!? \n")
+_OPENINGS = frozenset("「『（《“(")
 
 
 @functools.lru_cache(maxsize=256)
@@ -70,10 +74,20 @@ def make_snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str
         cover = sum(min(e, window + width) - max(s, window) for s, e in spans if s < window + width and e > window)
         if cover > best_cover:
             best_start, best_cover = window, cover
-    best_start = min(best_start, max(0, len(text) - width))
+    best_start = _phrase_start(text, min(best_start, max(0, len(text) - width)))
     end = best_start + width
     prefix = "…" if best_start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - best_start
     inside = [(max(s, best_start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > best_start]
     return prefix + text[best_start:end] + suffix, inside
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """``start``, moved back a little to where a phrase begins: after punctuation, or at an opening mark."""
+    for position in range(start, max(0, start - BOUNDARY_REACH) - 1, -1):
+        if position == 0 or text[position - 1] in _PHRASE_ENDS:
+            return position
+        if text[position] in _OPENINGS:
+            return position
+    return start
