@@ -10,11 +10,11 @@ both formats have reserved words and characters that a label may contain.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wizard.content.model import Catalog, Tree
+from wizard.engine.linebreak import break_lines
 
 NodeKind = Literal["start", "question", "answer", "escalation", "link"]
 
@@ -23,7 +23,6 @@ FONTS = "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Zen Hei,Microsoft YaHei,P
 #: Label lines are wrapped at this many display cells (a Chinese character is two).
 WRAP_CELLS = 36
 # Punctuation that must not begin a line (Chinese line-breaking rules, 避头尾).
-_NO_LINE_START = set("，。、；：？！）」』》〉】”’…,.;:?!)]}")
 
 
 @dataclass
@@ -69,29 +68,10 @@ class Diagram:
     edges: list[Edge] = field(default_factory=list)
 
 
-def _cells(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
 def wrap(text: str, cells: int = WRAP_CELLS) -> str:
-    """Break long text into lines (CJK-aware: no spaces needed), keeping existing line breaks."""
-    lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line, width = "", 0
-        for char in paragraph:
-            if width + _cells(char) > cells and line and char not in _NO_LINE_START:
-                cut = line.rfind(" ")
-                if cut > 0 and all(ord(c) < 128 for c in line[cut + 1 :]):
-                    lines.append(line[:cut])
-                    line = line[cut + 1 :]
-                else:
-                    lines.append(line)
-                    line = ""
-                width = sum(_cells(c) for c in line)
-            line += char
-            width += _cells(char)
-        lines.append(line)
-    return "\n".join(lines)
+    """Break long text into lines of at most ``cells`` cells, the Chinese way (as every screen does),
+    keeping existing line breaks."""
+    return "\n".join(break_lines(text.replace("\r\n", "\n").replace("\r", "\n"), cells))
 
 
 class _Ids:
