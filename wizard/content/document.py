@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wizard.content.text import clean_text
+from wizard.content.text import clean_text, is_wide
 
 Style = Literal["", "bold", "italic", "code", "link"]
 BlockKind = Literal["paragraph", "item", "quote", "heading", "code", "table", "rule"]
@@ -157,13 +156,9 @@ def _unspaced(runs: list[Run], text: str) -> str:
     """``text`` without the space an author put after bold Chinese (「**方式二：线下注册。** 法人…」:
     CommonMark closes ``**`` after 。 only before a space); between Chinese, a space is never meant."""
     last = runs[-1].text[-1:] if runs else ""
-    if text[:1] == " " and last and _wide(last) and text[1:2] and _wide(text[1]):
+    if text[:1] == " " and last and is_wide(last) and text[1:2] and is_wide(text[1]):
         return text[1:]
     return text
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def _join_lines(runs: list[Run]) -> str:

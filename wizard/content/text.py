@@ -9,6 +9,7 @@ pydantic so the full-screen app can use it at no start-up cost.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 and C1 control characters except tab and newline, plus the bidirectional
 # overrides that can make a label display differently from what it says.
@@ -18,6 +19,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def clean_text(text: str) -> str:
     """Remove characters that would reach the terminal as commands, not text."""
     return _CONTROL.sub("", text)
+
+
+def is_wide(char: str) -> bool:
+    """Whether ``char`` takes two terminal cells (Chinese, full-width punctuation)."""
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def has_control(text: str) -> bool:

@@ -26,6 +26,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from wizard.content.text import is_wide
+
 NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗〙〛”’…‥·•,.;:!?)]}%‰℃")
 """Closing punctuation: glued to the character before it."""
 NO_LINE_END = frozenset("（「『《〈【〔〖〘〚“‘([{")
@@ -46,12 +48,8 @@ def cell_width(text: str) -> int:
     for char in text:
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
             continue
-        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        width += 2 if is_wide(char) else 1
     return width
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
@@ -73,7 +71,7 @@ def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
             continue  # '第 13 条': the number stays with its words
         if before.isspace() and not after.isspace():
             allowed[i] = True  # after a space (the space is dropped at the line end)
-        elif _wide(before) or _wide(after):
+        elif is_wide(before) or is_wide(after):
             allowed[i] = not after.isspace()
         # between two narrow characters (a Latin word, a number): no break
     return allowed
@@ -81,7 +79,7 @@ def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
 
 def _number_in_words(before_space: str, after_space: str) -> bool:
     """Whether a space sits between a Chinese character and a number (either way round)."""
-    return (_wide(before_space) and after_space.isdigit()) or (before_space.isdigit() and _wide(after_space))
+    return (is_wide(before_space) and after_space.isdigit()) or (before_space.isdigit() and is_wide(after_space))
 
 
 def _kept_whole(text: str) -> list[bool]:
