@@ -58,7 +58,7 @@ def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
     ``keep_whole=False`` lets a line break inside a piece otherwise kept whole (for a piece longer than
     the line: better there, by the other rules, than at the exact column)."""
     allowed = [False] * (len(text) + 1)
-    whole = _kept_whole(text) if keep_whole else allowed
+    whole = _kept_whole(text) if keep_whole else [False] * (len(text) + 1)
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if after in NO_LINE_START or before in NO_LINE_END:
