@@ -31,7 +31,7 @@ from wizard.content.text import one_line
 from wizard.i18n import text
 from wizard.tui import keys, messages
 from wizard.tui.home_cache import Task
-from wizard.tui.screens.base import SessionScreen
+from wizard.tui.screens.base import SearchingScreen, SessionScreen
 from wizard.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -445,7 +445,7 @@ class WizardApp(App[None]):
         """Open the search (on home: its box), with ``typed`` already in the box."""
         from wizard.tui.screens.search import SearchScreen
 
-        if isinstance(self.screen, (HomeScreen, SearchScreen)):
+        if isinstance(self.screen, SearchingScreen):
             self.screen.focus_search(typed)
         else:
             catalog = self.session.catalog if self.session is not None else self.catalog

@@ -8,11 +8,14 @@ disagree and the help needs no screen class to know what keys there are.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from wizard.i18n import STRINGS, text
 
@@ -105,3 +108,28 @@ def localize(node: DOMNode, lang: str) -> None:
 def shown(bindings: Iterable[BindingType]) -> list[Binding]:
     """The bindings of a BINDINGS list that the footer shows (what the help screen lists)."""
     return [binding for binding in bindings if isinstance(binding, Binding) and binding.show]
+
+
+KEY_NAMES = {"/": "slash", "?": "question_mark"}
+"""The bound keys whose name is not their character (a full-width ／ or ？ acts as them)."""
+
+
+def fullwidth_key(character: str) -> str | None:
+    """The key a full-width character stands for (ｙ → y, １ → 1, ？ → question_mark); None for Chinese text.
+
+    A clerk who has just typed Chinese often still has the input method on, and it types keys full-width.
+    """
+    plain = unicodedata.normalize("NFKC", character).lower()
+    if len(plain) != 1 or not plain.isascii():
+        return None
+    return KEY_NAMES.get(plain, plain)
+
+
+async def press_fullwidth(screen: Screen[Any], character: str) -> bool:
+    """Run the binding of ``screen`` that a full-width ``character`` stands for; whether there was one."""
+    key = fullwidth_key(character)
+    active = screen.active_bindings.get(key) if key is not None else None
+    if active is None or not active.enabled:
+        return False
+    await screen.app.run_action(active.binding.action, active.node)
+    return True

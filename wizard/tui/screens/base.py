@@ -8,7 +8,6 @@ none of them knows the App class.
 from __future__ import annotations
 
 import time
-import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -18,17 +17,16 @@ from textual.widgets import Input
 
 from wizard.i18n import text
 from wizard.tui import keys, messages
-from wizard.tui.keys import localize
+from wizard.tui.keys import fullwidth_key, localize, press_fullwidth
 from wizard.tui.widgets.key_bar import KeyHint, hints
 from wizard.tui.widgets.search_box import pasted_line
+from wizard.tui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session
 
 
 IME_HINT_SECONDS = 5.0
-KEY_NAMES = {"/": "slash", "?": "question_mark"}
-"""The bound keys whose name is not their character (a full-width ／ or ？ acts as them)."""
 
 
 class WizardScreen(Screen[None]):
@@ -73,27 +71,22 @@ class WizardScreen(Screen[None]):
 
     async def on_key(self, event: events.Key) -> None:
         """A clerk who has just typed Chinese usually still has the input method on: a letter key then
-        arrives as a full-width letter (ｙ) or as the Chinese it composed (你). A full-width letter or
-        digit acts as its key; Chinese text goes to :meth:`typed_chinese`. Not while a box has the focus."""
+        arrives as a full-width letter (ｙ) or as the Chinese it composed (你). A full-width key acts as
+        its key; other text goes to :meth:`typed`. Not while a box has the focus."""
         character = event.character
         if not character or not event.is_printable or isinstance(self.focused, Input):
             return
-        if self.typing():  # keys that came in one burst, digits too, before the box took the focus
-            event.stop()
-            event.prevent_default()
-            self.typed_chinese(character)
-            return
-        if character.isascii():
+        typing = self.typing()
+        if character.isascii() and not typing:
             return
         event.stop()
         event.prevent_default()
-        plain = unicodedata.normalize("NFKC", character).lower()
-        key = KEY_NAMES.get(plain, plain)
-        active = self.active_bindings.get(key) if len(plain) == 1 and plain.isascii() else None
-        if active is not None and active.enabled:
-            await self.app.run_action(active.binding.action, active.node)
-        elif not (plain.isascii() and plain.isalnum()):
-            self.typed_chinese(character)
+        if typing:  # keys that came in one burst, digits too, before the box took the focus
+            self.typed(character)
+        elif not await press_fullwidth(self, character):
+            key = fullwidth_key(character)
+            if key is None or not key.isalnum():  # an unbound full-width letter does nothing, as its key would
+                self.typed(character)
 
     def typing(self) -> bool:
         """Whether the clerk is typing a question here, so that a full-width ？ is text, not a key."""
@@ -108,12 +101,28 @@ class WizardScreen(Screen[None]):
         if text:
             self.post_message(messages.SearchFor(text))
 
-    def typed_chinese(self, character: str) -> None:
-        """Say how to switch the input method (once every few seconds, not once a character)."""
+    def typed(self, character: str) -> None:
+        """Text typed where no box takes it: say how to switch the input method (once every few seconds)."""
         now = time.monotonic()
         if now - self._hinted_at > IME_HINT_SECONDS:
             self._hinted_at = now
             self.notify(self.t("ime_hint"), markup=False)
+
+
+class SearchingScreen(WizardScreen):
+    """A screen with a :class:`SearchPanel`: text typed or pasted while its box lacks the focus goes there."""
+
+    def focus_search(self, typed: str = "") -> None:
+        self.query_one(SearchPanel).focus_box(typed)
+
+    def typing(self) -> bool:
+        """A question is being typed into the box: every character is part of it (a ？ or a digit too),
+        unless the clerk has moved into the results, where a digit opens one."""
+        return self.query_one(SearchPanel).typing()
+
+    def typed(self, character: str) -> None:
+        """Text typed here is (part of) a question: it goes into the box, as if after /."""
+        self.focus_search(character)
 
 
 class SessionScreen(WizardScreen):

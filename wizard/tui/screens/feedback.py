@@ -7,7 +7,6 @@ The app records the result.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 from textual import events, on
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from wizard.engine.outcomes import RATINGS
 from wizard.i18n import text
+from wizard.tui.keys import press_fullwidth
 
 Feedback = tuple[int | None, str]
 """(rating 1–5 or None, comment): what the clerk gave."""
@@ -82,7 +82,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         something they should not have backs out with Esc, and nothing of it is kept)."""
         self.dismiss(None)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """With the Chinese input method on: a full-width １–５ rates; Chinese typed at the list goes
         into the comment box instead of nowhere."""
         character = event.character
@@ -91,9 +91,6 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
             return
         event.stop()
         event.prevent_default()
-        plain = unicodedata.normalize("NFKC", character)
-        if plain.isdigit() and 1 <= int(plain) <= len(RATINGS):
-            self._rated(int(plain))
-        else:
+        if not await press_fullwidth(self, character):
             comment.focus()
             comment.insert_text_at_cursor(character)

@@ -20,7 +20,7 @@ from wizard.tui import keys
 from wizard.tui.home_cache import Task
 from wizard.tui.messages import StartTask
 from wizard.tui.prose import Stack, Wrapped
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.base import SearchingScreen
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.search_panel import SearchPanel
 
@@ -34,7 +34,7 @@ SUBTITLE = 2
 """Lines the subtitle takes, with its margin."""
 
 
-class HomeScreen(WizardScreen):
+class HomeScreen(SearchingScreen):
     """The task list with a search box above it; the app sets ``tasks`` and ``search_index``."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.HOME
@@ -104,25 +104,12 @@ class HomeScreen(WizardScreen):
         if self.is_mounted:
             self.show()
 
-    def focus_search(self, typed: str = "") -> None:
-        self.query_one(SearchPanel).focus_box(typed)
-
-    def typing(self) -> bool:
-        """A question is being typed into the box: every character is part of it (a ？ or a digit too),
-        unless the clerk has moved into the results, where a digit opens one."""
-        return self.query_one(SearchPanel).typing()
-
-    def typed_chinese(self, character: str) -> None:
-        """Chinese typed at the task list is a question: it starts a search, as if after /."""
-        self.focus_search(character)
-
     @on(SearchPanel.Changed)
     def _searching(self, event: SearchPanel.Changed) -> None:
         """While the box holds a query, its results take the task list's place."""
         self.query_one("#tasks").display = not event.searching
-        searching = event.searching
         self.query_one(KeyBar).set_items(
-            self.key_hints(keys.HOME_SEARCHING, app_keys=False) if searching else self.key_hints()
+            self.key_hints(keys.HOME_SEARCHING, app_keys=False) if event.searching else self.key_hints()
         )
         self.query_one("#tasks-heading", Static).update(
             Content(self.t("search_heading") if event.searching else self.t("tasks_heading"))

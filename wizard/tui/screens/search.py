@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.tui import keys
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.base import SearchingScreen
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.search_panel import SearchPanel
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from wizard.engine.search import SearchIndex
 
 
-class SearchScreen(WizardScreen):
+class SearchScreen(SearchingScreen):
     """A search box over the answers; opening one continues the current session.
 
     ``index`` is built from the session's own catalog, so what it finds can
@@ -49,21 +49,11 @@ class SearchScreen(WizardScreen):
         panel.index = self._index
         panel.focus_box(self._typed)
 
-    def focus_search(self, typed: str = "") -> None:
-        self.query_one(SearchPanel).focus_box(typed)
-
-    def typing(self) -> bool:
-        return self.query_one(SearchPanel).typing()
-
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()
 
     def action_open_result(self, index: int) -> None:
         self.query_one(SearchPanel).open_result(index)
-
-    def typed_chinese(self, character: str) -> None:
-        """Chinese typed while the results have the focus goes on with the query."""
-        self.focus_search(character)
 
     def action_close(self) -> None:
         self.dismiss()
