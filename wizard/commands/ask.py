@@ -112,8 +112,7 @@ def _print_json(catalog: Catalog, findings: Findings, lang: str) -> int:
     """The ranked records; when nothing fits, the way to a person first, with the hand-off that names the query."""
     from wizard.plain import shown
 
-    way_out = findings.escalation.answer if findings.escalation is not None else None
-    records = [_as_record(catalog, hit, "match") for hit in findings.hits if hit.answer != way_out]
+    records = [_as_record(catalog, hit, "match") for hit in findings.beside_way_out]
     if findings.escalation is not None:
         record = _as_record(catalog, findings.escalation, "not-in-faq")
         record["handoff"] = "\n".join(_handoff(catalog, findings, lang))

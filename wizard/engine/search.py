@@ -129,11 +129,16 @@ class Findings:
         return text("no_such_faq", lang).format(*self.no_such_faq) if self.no_such_faq else ""
 
     @property
-    def closest(self) -> list[Hit]:
-        """When nothing fits: the hits that share something with the query, best first, without the way
-        out of the FAQ (offered first on its own; a query that says 12333 also finds it as a hit)."""
+    def beside_way_out(self) -> list[Hit]:
+        """The hits without the way out of the FAQ, which is offered first on its own (a query that says
+        12333 also finds it as a hit: listed twice, a list of options would refuse it)."""
         way_out = self.escalation.answer if self.escalation is not None else None
-        return [hit for hit in self.hits if hit.score > 0 and hit.answer != way_out]
+        return [hit for hit in self.hits if hit.answer != way_out]
+
+    @property
+    def closest(self) -> list[Hit]:
+        """When nothing fits: the hits that share something with the query, best first (not the way out)."""
+        return [hit for hit in self.beside_way_out if hit.score > 0]
 
     @property
     def fitting(self) -> list[Hit]:

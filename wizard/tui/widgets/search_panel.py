@@ -144,7 +144,7 @@ class SearchPanel(Vertical):
         results.display = bool(hits)
         none = self.query_one("#no-results", Static)
         none.display = findings is not None and not findings.answered
-        if findings is not None and not findings.answered:
+        if findings is not None and none.display:
             key = "search_not_in_faq" if findings.escalation is not None else "search_none"
             none.update(wrapped(findings.no_such_faq_note(self.lang) + text(key, self.lang)))
         if searching != self.searching:
