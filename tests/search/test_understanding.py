@@ -87,6 +87,7 @@ def test_synonyms_fold_the_longest_word_first():
         ("照着解答弄了不起作用", "escalation-not-solved"),  # 不起作用 → 仍未解决
         ("步骤都走完了问题依旧", "escalation-not-solved"),  # 问题依旧 → 仍未解决
         ("提示：户籍性质为空 无法提交", "enrol-error-hukou-empty"),  # 无法提交 says it failed, not what
+        ("前天加的员工提示无参保身份", "enrol-error-no-insured-identity"),  # 前天 says when, not what
     ],
 )
 def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):
@@ -135,7 +136,16 @@ def test_generic_words_count_neither_for_nor_against():
 
 @pytest.mark.parametrize(
     "query",
-    ["退休手续怎么办", "社保卡丢了", "公积金怎么提取", "单位账号密码忘了", "养老金怎么计算", "医保报销", "个税申报"],
+    [
+        "退休手续怎么办",
+        "社保卡丢了",
+        "昨天社保卡丢了",
+        "公积金怎么提取",
+        "单位账号密码忘了",
+        "养老金怎么计算",
+        "医保报销",
+        "个税申报",
+    ],
 )
 def test_neighbouring_topics_are_not_in_the_faq_and_get_the_way_out(bundled_index, bundled_catalog, query):
     findings = bundled_index.find(query, top=3)
