@@ -19,8 +19,10 @@ from wizard.engine.privacy import mask, without_personal_data
         ("社保编号 12345678", "社保编号 [数字]"),
         ("姓名：李四 报错", "姓名[姓名] 报错"),
         ("小王离职了怎么停保", "[姓名]离职了怎么停保"),
-        ("员工叫王小明，已经走了", "员工叫[姓名],已经走了"),  # NFKC: full-width punctuation folds
+        ("员工叫王小明，已经走了", "员工叫[姓名]，已经走了"),  # Chinese punctuation stays as typed
         ("１３９１２３４５６７８", "[手机号]"),  # full-width digits, as a Chinese IME types them
+        ("张三 320586199001011234 13912345678 已办好", "[姓名] [身份证号] [手机号] 已办好"),  # no mark: the number
+        ("联系人王小明，13912345678", "联系人[姓名]，[手机号]"),
     ],
 )
 def test_personal_data_is_masked(text, masked):
@@ -28,7 +30,18 @@ def test_personal_data_is_masked(text, masked):
 
 
 @pytest.mark.parametrize(
-    "text", ["12333", "11号入职", "第13条", "员工走了社保怎么停", "小于6个月", "老单位没停保", "2024年1月", "工地加人"]
+    "text",
+    [
+        "12333",
+        "11号入职",
+        "第13条",
+        "员工走了社保怎么停",
+        "小于6个月",
+        "老单位没停保",
+        "2024年1月",
+        "工地加人",
+        "周一 12333",
+    ],
 )
 def test_ordinary_clerk_wording_is_kept(text):
     assert mask(text) == text

@@ -258,8 +258,21 @@ def test_not_solved_keeps_the_answer_tried_and_hands_off_with_the_search(walk_ca
     assert any("月中入职（常见问题第 7 条）" in line for line in lines)
     assert any("月中 入职 身份证 3205" in line for line in lines)
     saved = transcript(session)
-    assert saved.index("试过但未解决的解答：月中入职") < saved.index("解答：未能解决") < saved.index("## 转人工说明")
+    assert (
+        saved.index("试过但未解决的解答：月中入职") < saved.index("## 下一步：未能解决") < saved.index("## 转人工说明")
+    )
     assert not session.escalate(via="未解决")  # on the escalation itself there is nowhere further
+
+
+def test_a_searched_id_card_number_reaches_neither_the_hand_off_nor_the_transcript(walk_catalog):
+    """The hand-off is pasted into a chat with 12333 and a transcript lies in a shared Downloads folder."""
+    session = Session(walk_catalog)
+    query = "张三 320586199001011234 月中入职，手机13912345678"
+    session.jump_to_answer("late", via=f"搜索：{query}", query=query)
+    session.escalate(via="未解决")
+    written = "\n".join([*handoff(session), transcript(session), *(crumb.choice for crumb in session.crumbs())])
+    assert "[姓名] [身份证号] 月中入职，[手机号]" in written and "搜索：[姓名] [身份证号]" in written
+    assert "3205861990" not in written and "13912345678" not in written and "张三" not in written
 
 
 def test_on_a_way_to_a_person_there_is_nothing_to_judge_and_nowhere_further_to_go(walk_catalog):

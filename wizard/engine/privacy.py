@@ -4,13 +4,12 @@ Outcome logs keep content ids and labels, and two kinds of free text: search
 queries and feedback comments. Both pass through :func:`mask` first, so an
 ID-card number pasted with an error message, a phone number, an e-mail
 address, any run of six or more digits, or a name the text marks as one
-("员工张三", "姓名：李四", "小王") never reaches a file.
+("员工张三", "姓名：李四", "小王", "张三 320102…") never reaches a file.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 _SURNAMES = (
@@ -23,7 +22,13 @@ _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[�
 _AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]"
 _NAME_MARK = "|".join(f"(?<={mark})" for mark in ("姓名", "名字", "员工", "职工", "叫", "是"))
 """The words that say a name follows (kept: only the name is personal)."""
+_PERSONAL_NUMBER = r"(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14}|1[3-9][0-9]{9})(?![0-9])"
+"""An ID-card or mobile number: a name written just before one is that person's ("张三 3201…")."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
+        "姓名",
+    ),
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "邮箱"),
     (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9Xx](?![0-9])"), "身份证号"),
     (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{14}(?![0-9])"), "身份证号"),
@@ -41,8 +46,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 """What identifies a person, and the placeholder each becomes in a log."""
 
 
+_HALF_WIDTH = str.maketrans(
+    {chr(code): chr(code - 0xFEE0) for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+    | {"＠": "@", "．": ".", "－": "-", "＿": "_", "＋": "+", "％": "%"}
+)
+"""Full-width digits and letters (a Chinese IME types them) as ASCII; Chinese punctuation stays as typed."""
+
+
 def _scrub(text: str, replacement: Callable[[str], str]) -> str:
-    scrubbed = unicodedata.normalize("NFKC", text)
+    scrubbed = text.translate(_HALF_WIDTH)
     for pattern, label in _PATTERNS:
         scrubbed = pattern.sub(replacement(label), scrubbed)
     return scrubbed

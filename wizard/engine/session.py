@@ -14,6 +14,7 @@ from typing import Any
 
 from wizard.content.graph import options, target
 from wizard.content.model import Answer, Catalog, Option, Question
+from wizard.engine.privacy import mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,10 +234,15 @@ class Session:
     def jump_to_answer(self, answer_id: str, via: str, *, tried: str | None = None, query: str | None = None) -> None:
         """Show an answer directly (from search, or an escalation); back returns here.
 
-        ``query`` is the search that found it: the hand-off to a person repeats it.
+        ``query`` is the search that found it: the hand-off to a person repeats it. It is kept masked
+        (:func:`~wizard.engine.privacy.mask`), and so is ``via``, which quotes it: the hand-off is pasted
+        into a chat with 12333 and a transcript lies in a shared Downloads folder, and neither needs an
+        employee's ID-card number to say which error the clerk searched for.
         """
         if answer_id not in self.catalog.answers:
             raise SessionError(f"no answer '{answer_id}'")
+        if query:
+            query, via = mask(query), mask(via)
         way_out = self.catalog.way_out
         how = (
             "search"
