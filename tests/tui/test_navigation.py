@@ -355,6 +355,7 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
     ((content, name, mime),) = offered
     assert name.endswith("-sample-hukou-empty.txt") and mime == "text/plain"
     assert "## 问答经过" in content
+    assert content.startswith("\ufeff") and content.count("\n") == content.count("\r\n") > 5  # as Notepad writes
 
 
 async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Catalog, make_app: MakeApp) -> None:

@@ -202,7 +202,8 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
             heading = escape_markdown(view.tried.heading)
             lines += ["", f"## {text('transcript_tried', lang)}{heading}", "", *answer_markdown(view.tried)]
         heading = escape_markdown(view.heading)
-        lines += ["", f"## {text('transcript_answer', lang)}{heading}", "", *answer_markdown(view)]
+        label = text("transcript_next" if view.answer.kind == "escalation" else "transcript_answer", lang)
+        lines += ["", f"## {label}{heading}", "", *answer_markdown(view)]
         shown = handoff_to_show(session, lang)
         if shown:
             lines += ["", f"## {text('handoff_heading', lang)}", "", *(escape_markdown(x) for x in shown)]

@@ -207,11 +207,14 @@ class AnswerScreen(SessionScreen):
 
     def _deliver(self, markdown: str, stem: str) -> None:
         """Offer the transcript to the browser as a download, named like a saved one but as .txt: on an
-        office PC a .txt opens in Notepad, a .md in nothing (the Markdown reads as plain text)."""
+        office PC a .txt opens in Notepad, a .md in nothing (the Markdown reads as plain text). Written
+        as Windows writes text, with a byte-order mark and CRLF line ends: Notepad before Windows 10 shows
+        a file without them as one line, and may read its UTF-8 as GBK."""
         import io
 
         name = transcript_name(stem, suffix=".txt")
-        self.app.deliver_text(io.StringIO(markdown), save_filename=name, mime_type="text/plain", encoding="utf-8")
+        windows_text = "\ufeff" + markdown.replace("\n", "\r\n")
+        self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
         self.notify(self.t("delivered_notice").format(name), markup=False, timeout=10)
 
 
