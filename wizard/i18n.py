@@ -106,6 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_solved_via": "未解决",
         "solved_notice": "很高兴问题已解决。",
         "copied_notice": "已把解答（纯文本）发送到终端的剪贴板；有的终端不支持，按 s 保存记录最可靠。",
+        "copied_notice_web": "已复制解答（纯文本），可按 Ctrl+V 粘贴；如粘贴不出来，按 s 下载记录。",
         "saved_notice": "办理记录已保存到：{}",
         "save_failed": "无法保存办理记录：{}",
         "os_not_a_folder": "保存位置是一个文件，不是文件夹",
@@ -251,6 +252,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "solved_notice": "Glad it is solved.",
         "copied_notice": "The answer (plain text) was sent to the terminal's clipboard; some terminals ignore it, "
         "so s (save) is the sure way.",
+        "copied_notice_web": "The answer (plain text) was copied: paste it with Ctrl+V. If nothing pastes, "
+        "press s to download the transcript.",
         "saved_notice": "Transcript saved to: {}",
         "save_failed": "Could not save the transcript: {}",
         "os_not_a_folder": "the save location is a file, not a folder",

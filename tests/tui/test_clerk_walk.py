@@ -177,3 +177,4 @@ async def test_tab_goes_straight_to_the_steps_chosen_and_help_names_them(bundled
         shown = screen_text(app)
         assert "已选步骤" in shown and "面包屑" not in shown
         assert re.search(r"1-9\s+打开对应编号的相关问题", shown)
+        assert re.search(r"Esc / Backspace {2,}返回上一步", shown)  # the longest key name keeps a clear gap

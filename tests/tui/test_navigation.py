@@ -358,6 +358,30 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
     assert content.startswith("\ufeff") and content.count("\n") == content.count("\r\n") > 5  # as Notepad writes
 
 
+async def test_in_a_browser_q_ends_nothing_and_copy_speaks_of_ctrl_v(
+    sample: Catalog, make_app: MakeApp, monkeypatch
+) -> None:
+    """A browser tab has nothing to quit to: a stray q (typed before the box had the focus) must not end
+    the walk, and neither the key bar nor the help offers it. The copy notice names no terminal."""
+    app = make_app(sample)
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AnswerScreen)
+        assert "退出" not in screen_text(app) and "? 按键说明" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app._notifications and list(app._notifications)[-1].message.startswith(
+            "已复制解答（纯文本），可按 Ctrl+V"
+        )
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "退出" not in screen_text(app) and "按键说明" in screen_text(app)
+
+
 async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -117,6 +117,11 @@ class WizardApp(App[None]):
         """An interface string in the app's language."""
         return text(key, self.lang)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a browser (wizard serve) there is nothing to quit to, and a stray q would throw the walk
+        away: closing the tab ends the session there. Elsewhere every action is available."""
+        return not (action == "quit" and self.is_web)
+
     @property
     def loaded(self) -> bool:
         return self.catalog is not None

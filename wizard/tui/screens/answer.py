@@ -183,7 +183,7 @@ class AnswerScreen(SessionScreen):
         shown = handoff_to_show(self.session, self.lang)
         parts = ["\n".join(shown)] if shown else []
         self.app.copy_to_clipboard("\n\n".join([*parts, answer_text(view)]))
-        self.notify(self.t("copied_notice"), markup=False, timeout=8)
+        self.notify(self.t("copied_notice_web" if self.app.is_web else "copied_notice"), markup=False, timeout=8)
 
     def action_save(self) -> None:
         """Save the transcript as Markdown in the save folder and say where."""

@@ -64,7 +64,11 @@ class WizardScreen(Screen[None]):
         """The keys this screen's bar shows: its own (or ``own``, for a state of the screen), then the app's
         (not while a question is typed: q, ? and / are letters of it then)."""
         shown = hints(self.BINDINGS if own is None else own, self.lang, "screen")
-        return shown + hints(keys.APP, self.lang, "app") if app_keys else shown
+        return shown + hints(self.app_bindings(), self.lang, "app") if app_keys else shown
+
+    def app_bindings(self) -> list[BindingType]:
+        """The app's shown keys that work here (in a browser there is no q: see ``WizardApp.check_action``)."""
+        return [key for key in keys.shown(keys.APP) if self.app.check_action(key.action, ()) is not False]
 
     # Keys typed with a Chinese input method on -----------------------------------------------
     _hinted_at = 0.0

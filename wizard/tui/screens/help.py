@@ -34,14 +34,18 @@ class HelpScreen(WizardScreen):
     def key_table(self) -> Content:
         """Sections of 'key  description' lines."""
         parts: list[tuple[str, str] | str] = []
-        for title, bindings in keys.HELP_SECTIONS:
+        sections = [
+            (title, self.app_bindings() if listed is keys.APP else listed) for title, listed in keys.HELP_SECTIONS
+        ]
+        width = max(len(keys.key_names(binding)) for _, bindings in sections for binding in keys.shown(bindings)) + 3
+        for title, bindings in sections:
             if parts:
                 parts.append("\n\n")
             parts.append((self.t(title), "bold underline"))
             for binding in keys.shown(bindings):
                 parts += [
                     "\n",
-                    (f"  {keys.key_names(binding):<16}", "bold"),
+                    (f"  {keys.key_names(binding):<{width}}", "bold"),
                     keys.describe(binding.description, self.lang),
                 ]
         return Content.assemble(*parts)
