@@ -47,6 +47,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_idle": "{} 分钟没有操作，本次办理已自动结束，把位置让给其他同事。",
         "serve_full": "当前同时使用的人数已达上限。请稍后再试；急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
         "serve_restart": "重新开始",
+        "serve_stopped": "向导服务暂时中断（服务器维护或网络断开），刚才的办理没有保存。"
+        "请稍后点「重新开始」；急事请拨打咨询电话 12333。",
+        "serve_still_down": "服务还没有恢复，请过一会儿再点「重新开始」。",
         "serve_full_title": "使用人数已满",
         "serve_not_found": "没有这个页面",
         "serve_back_home": "返回向导",
@@ -189,6 +192,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_full": "The wizard has its maximum of users at once. Please try again later, "
         "or call 12333 or visit the service counter if it is urgent.",
         "serve_restart": "Start again",
+        "serve_stopped": "The wizard's service was interrupted (server maintenance or the network), and this "
+        "session was not kept. Please press Start again in a while; if it is urgent, call 12333.",
+        "serve_still_down": "The service is not back yet. Please try Start again in a little while.",
         "serve_full_title": "The wizard is full",
         "serve_not_found": "There is no such page",
         "serve_back_home": "Back to the wizard",

@@ -27,12 +27,12 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def browser_page(width: int = 1280, height: int = 800) -> Iterator[tuple[Any, list[str]]]:
-    """A fresh page and the list of every URL it requests."""
+def browser_page(width: int = 1280, height: int = 800, *args: str) -> Iterator[tuple[Any, list[str]]]:
+    """A fresh page and the list of every URL it requests; ``args`` go to chromium."""
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", *args])
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             requests: list[str] = []

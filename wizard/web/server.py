@@ -38,8 +38,8 @@ STOP_GRACE = 5.0
 """Seconds the wizards get to quit on their own when the server stops."""
 IDLE_CHECKS = 10
 """How often, per idle limit, a session is checked for being idle (at least once a second)."""
-BUSY, IDLE = 1013, 4000
-"""Close codes: try again later (RFC 6455), and ours for a session ended for want of use."""
+BUSY, IDLE, GOING_AWAY = 1013, 4000, 1001
+"""Close codes: try again later and going away (RFC 6455), and ours for a session ended for want of use."""
 
 
 class WizardService(AppService):
@@ -79,6 +79,7 @@ class WizardServer(Server):
         self.lang = lang
         self.idle_minutes = idle_minutes
         self.services: set[AppService] = set()
+        self.sockets: set[web.WebSocketResponse] = set()
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -96,6 +97,8 @@ class WizardServer(Server):
             "ended": text("serve_ended", self.lang),
             "idle": text("serve_idle", self.lang).format(minutes),
             "full": text("serve_full", self.lang),
+            "stopped": text("serve_stopped", self.lang),
+            "still_down": text("serve_still_down", self.lang),
             "full_title": text("serve_full_title", self.lang),
             "restart": text("serve_restart", self.lang),
             "not_found": text("serve_not_found", self.lang),
@@ -127,7 +130,10 @@ class WizardServer(Server):
         print(text("serve_started").format(self.public_url, self.max_sessions), flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Stop every wizard still running (Ctrl+C must not leave any behind): ask each to quit, then kill."""
+        """Stop every wizard still running (Ctrl+C must not leave any behind): ask each to quit, then kill.
+        Each page is told first that the server stops, so it does not say the clerk ended the session."""
+        with contextlib.suppress(Exception):
+            await asyncio.gather(*(socket.close(code=GOING_AWAY, message=b"stopped") for socket in self.sockets))
         services = list(self.services)
         if services:
             with contextlib.suppress(TimeoutError, Exception):
@@ -173,6 +179,7 @@ class WizardServer(Server):
         watch: asyncio.Task[None] | None = None
         try:
             await websocket.prepare(request)
+            self.sockets.add(websocket)
             service = WizardService(
                 self.command,
                 write_bytes=websocket.send_bytes,
@@ -194,6 +201,7 @@ class WizardServer(Server):
         finally:
             if watch is not None:
                 watch.cancel()
+            self.sockets.discard(websocket)
             if service is not None:
                 await service.stop()
                 self.services.discard(service)
