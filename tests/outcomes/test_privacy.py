@@ -23,6 +23,11 @@ from wizard.engine.privacy import mask, without_personal_data
         ("１３９１２３４５６７８", "[手机号]"),  # full-width digits, as a Chinese IME types them
         ("张三 320586199001011234 13912345678 已办好", "[姓名] [身份证号] [手机号] 已办好"),  # no mark: the number
         ("联系人王小明，13912345678", "联系人[姓名]，[手机号]"),
+        ("员工电话138-1234-5678打不通", "员工[手机号]打不通"),  # written in groups, as people read numbers out
+        ("手机 138 1234 5678", "[手机号]"),
+        ("+86 138 1234 5678", "[手机号]"),
+        ("身份证3201 0219 9001 0112 34加不上", "[身份证号]加不上"),
+        ("身份证号码：320102-19900101-1234", "[身份证号]"),
     ],
 )
 def test_personal_data_is_masked(text, masked):

@@ -22,7 +22,13 @@ _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[�
 _AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]"
 _NAME_MARK = "|".join(f"(?<={mark})" for mark in ("姓名", "名字", "员工", "职工", "叫", "是"))
 """The words that say a name follows (kept: only the name is personal)."""
-_PERSONAL_NUMBER = r"(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14}|1[3-9][0-9]{9})(?![0-9])"
+_GAP = r"[\s-]?"
+_ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{16}}{_GAP}[0-9Xx](?![0-9])"
+_OLD_ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{14}}(?![0-9])"
+_MOBILE = rf"(?<![0-9])(?:\+?86{_GAP})?1[3-9](?:{_GAP}[0-9]){{9}}(?![0-9])"
+"""ID-card (18 or 15 digits) and mobile numbers as clerks write them: in one run, or in groups split by
+a space or a dash (138 1234 5678, +86 138-1234-5678, 320102-19900101-1234)."""
+_PERSONAL_NUMBER = f"(?:{_ID_CARD}|{_OLD_ID_CARD}|{_MOBILE})"
 """An ID-card or mobile number: a name written just before one is that person's ("张三 3201…")."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -30,9 +36,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "姓名",
     ),
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "邮箱"),
-    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9Xx](?![0-9])"), "身份证号"),
-    (re.compile(_ID_LABEL + r"(?<![0-9])[1-9][0-9]{14}(?![0-9])"), "身份证号"),
-    (re.compile(_PHONE_LABEL + r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])"), "手机号"),
+    (re.compile(_ID_LABEL + _ID_CARD), "身份证号"),
+    (re.compile(_ID_LABEL + _OLD_ID_CARD), "身份证号"),
+    (re.compile(_PHONE_LABEL + _MOBILE), "手机号"),
     (re.compile(_PHONE_LABEL + r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"), "电话"),
     (re.compile(r"[0-9]{6,}"), "数字"),
     (
