@@ -11,7 +11,15 @@ from tests.conftest import ANSWERS, TREE
 from wizard.content.catalog import load_catalog
 from wizard.content.model import Answer
 from wizard.content.walk import Walker
-from wizard.engine.render import answer_markdown, answer_text, answer_view, click_paths, handoff, transcript
+from wizard.engine.render import (
+    answer_markdown,
+    answer_text,
+    answer_view,
+    click_paths,
+    handoff,
+    session_view,
+    transcript,
+)
 from wizard.engine.session import Place, Session, SessionError
 
 LINKED = TREE.replace("id: t", "id: u").replace("title: 任务", "title: 另一个任务")
@@ -240,6 +248,19 @@ def test_a_choice_picks_the_click_path_and_the_related_answers_that_fit(walk_cat
     assert [answer_id for answer_id, _ in view.related] == ["undo"] == session.related()
     whole = answer_view(walk_catalog, "enrol")  # found by search: every path, the answer's own related
     assert len(whole.paths) == 2 and [a for a, _ in whole.related] == ["late", "undo"]
+
+
+def test_the_answer_tried_keeps_the_click_path_it_was_shown_with(walk_catalog):
+    """After "not solved" the folded answer tried, and the transcript, show the path the clerk took."""
+    session = Session(walk_catalog)
+    session.start("w")
+    session.choose("离职")
+    assert session.escalate(via="未解决")
+    view = session_view(session)
+    assert view is not None and view.tried is not None
+    assert view.tried.paths == [("停保", ["单位办事", "停保登记"])]
+    saved = transcript(session)
+    assert "### 停保" in saved and "参保登记" not in saved.split("## 下一步")[0]
 
 
 def test_an_answer_shows_its_next_step_and_the_contact_line(walk_catalog):

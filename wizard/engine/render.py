@@ -69,9 +69,16 @@ class AnswerView:
 
 
 def answer_view(
-    catalog: Catalog, answer_id: str, lang: str = "zh", *, path: str | None = None, tried: str | None = None
+    catalog: Catalog,
+    answer_id: str,
+    lang: str = "zh",
+    *,
+    path: str | None = None,
+    tried: str | None = None,
+    tried_path: str | None = None,
 ) -> AnswerView:
-    """The view of ``answer_id``; ``path`` narrows it to the click path a choice picked."""
+    """The view of ``answer_id``; ``path`` narrows it to the click path a choice picked, and ``tried_path``
+    the answer that did not help to the path it was shown with."""
     answer = catalog.answers[answer_id]
     step = answer.next_step
     next_step = None
@@ -93,7 +100,7 @@ def answer_view(
         next_step,
         related,
         catalog.contact,
-        answer_view(catalog, tried, lang) if tried in catalog.answers else None,
+        answer_view(catalog, tried, lang, path=tried_path) if tried in catalog.answers else None,
         source_line(answer, lang),
     )
 
@@ -113,7 +120,9 @@ def session_view(session: Session, lang: str = "zh") -> AnswerView | None:
     place = session.place if session.started else None
     if place is None or place.answer is None:
         return None
-    return answer_view(session.catalog, place.answer, lang, path=place.path, tried=place.tried)
+    return answer_view(
+        session.catalog, place.answer, lang, path=place.path, tried=place.tried, tried_path=place.tried_path
+    )
 
 
 def _steps_text(heading: str, steps: list[str]) -> list[str]:

@@ -23,7 +23,7 @@ class Place:
 
     At an answer, ``path`` is the click path the clerk's choice picked (None:
     all of them), and ``tried`` the answer that did not help, when "not
-    solved" led here.
+    solved" led here, with ``tried_path`` the click path it was shown with.
     """
 
     tree: str | None = None
@@ -31,6 +31,7 @@ class Place:
     answer: str | None = None
     path: str | None = None
     tried: str | None = None
+    tried_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,15 @@ class Session:
         self.back(len(self._steps))
         self._undone = None
 
-    def jump_to_answer(self, answer_id: str, via: str, *, tried: str | None = None, query: str | None = None) -> None:
+    def jump_to_answer(
+        self,
+        answer_id: str,
+        via: str,
+        *,
+        tried: str | None = None,
+        tried_path: str | None = None,
+        query: str | None = None,
+    ) -> None:
         """Show an answer directly (from search, or an escalation); back returns here.
 
         ``query`` is the search that found it: the hand-off to a person repeats it. It is kept masked
@@ -254,7 +263,7 @@ class Session:
             else "jump"
         )
         self._emit("answer", answer=answer_id, via=how)
-        target_place = Place(answer=answer_id, tried=tried)
+        target_place = Place(answer=answer_id, tried=tried, tried_path=tried_path)
         if not self._places:
             self._places = [target_place]
             self._steps = []
@@ -274,7 +283,7 @@ class Session:
             return False
         tried = self.place.answer
         self._emit("outcome", answer=tried, result="unsolved")
-        self.jump_to_answer(self.catalog.escalation or "", via=via, tried=tried)
+        self.jump_to_answer(self.catalog.escalation or "", via=via, tried=tried, tried_path=self.place.path)
         return True
 
     def solved(self) -> None:
