@@ -141,10 +141,14 @@ async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_ag
         await pilot.pause()
         assert app.session.place.answer == "escalation-contact" and app.session.tried is None
         assert [n.message for n in app._notifications][-1].startswith("这里就是转人工的说明")
-        await pilot.press("y")  # "done": home, without thanking the clerk for a solved problem
+        await pilot.press("y")  # the reflex key: the page and its hand-off stay, and nothing is thanked for
+        await pilot.pause()
+        assert app.session.place.answer == "escalation-contact" and not isinstance(app.screen, HomeScreen)
+        assert [n.message for n in app._notifications][-1].endswith("办完按 h 回首页。")
+        assert not any("已解决" in n.message for n in app._notifications)
+        await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert not any("已解决" in n.message for n in app._notifications)
         await pilot.press("slash", *"户籍性质为空", "enter")
         await pilot.pause()
         assert "是否解决了您的问题" in squeeze(screen_text(app))  # an FAQ answer still asks

@@ -157,7 +157,9 @@ async def test_no_on_the_escalation_itself_says_there_is_nothing_further(sample:
         await pilot.pause()
         assert title_of(app) == "请联系社保经办机构"
         assert len(app.session.history) == 2  # type: ignore[union-attr]
-        assert [n.message for n in app._notifications] == ["这里就是转人工的说明：请拨打 12333 或到社保经办窗口咨询。"]
+        assert [n.message for n in app._notifications] == [
+            "这里就是转人工的说明：请拨打 12333 或到社保经办窗口咨询。办完按 h 回首页。"
+        ]
 
 
 async def test_copy_puts_the_answer_as_plain_text_on_the_clipboard(sample: Catalog, make_app: MakeApp) -> None:

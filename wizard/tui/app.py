@@ -378,7 +378,9 @@ class WizardApp(App[None]):
     @on(messages.Solved)
     def _solved(self) -> None:
         if self.session is not None and self.session.at_hand_off:
-            self.go_home(fresh=True)  # "done" on the way to a person: nothing was solved here, nothing to rate
+            # Nothing was solved here and there is nothing to rate; the hand-off summary the clerk needs
+            # for the call stays on screen (y is the reflex key after every other answer).
+            self.notify(self.t("already_escalated"), markup=False)
             return
         judged = self.session.place.answer if self.session is not None and self.session.finished else None
         if self.session is not None:
