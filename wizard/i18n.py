@@ -67,6 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "feedback_keys": "1-5 评价  回车 提交  Esc 不评价",
         "plain_invalid_task": "无效输入“{}”：请输入 1 到 {} 之间的编号，或输入问题搜索；q 退出。",
         "plain_none": "常见问题中没有与“{}”相符的解答。选 1 转人工（会附上您的问题），或看看下面相近的主题：",
+        "plain_none_alone": "常见问题中没有与“{}”相符的解答，也没有相近的主题。选 1 转人工（会附上您的问题）：",
         "plain_keys_results": "输入编号打开；回车返回事项列表，输入别的问题再搜；q 退出。",
         "plain_keys_question": "输入编号选择；b 返回上一步，r 重新开始，q 退出。",
         "plain_keys_answer": "是否解决了您的问题？y 已解决，n 未解决；b 返回上一步，r 重新开始，q 退出。",
@@ -96,6 +97,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_none": "没有找到相关的解答，请换个说法试试。",
         "no_such_faq": "常见问题共 {1} 条，没有第 {0} 条。",
         "search_not_in_faq": "常见问题中没有与此相符的解答。可选第一项转人工（会附上您的问题），或看看下面相近的主题：",
+        "search_not_in_faq_alone": "常见问题中没有与此相符的解答，也没有相近的主题。"
+        "可选下面一项转人工（会附上您的问题）：",
         "search_unavailable": "搜索暂不可用。",
         "search_via": "搜索：{}",
         "breadcrumb_heading": "已回答（选中某一步可回到那里）：",
@@ -171,7 +174,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "answer_not_solved": "The answer above did not solve your problem",
         "answer_tried_heading": "The answer you tried (not solved):",
         "answer_handoff_copy": "Press c to copy this summary for the 12333 call or the service counter.",
-        "already_escalated": "This is the hand-off page: call 12333 or visit the service counter. Press h for the task list when done.",
+        "already_escalated": "This is the hand-off page: call 12333 or visit the service counter. "
+        "Press h for the task list when done.",
         "ime_hint": "The input method is typing Chinese: press Shift for English letter keys, or click.",
         "faq_number": "FAQ {}",
         "menu_path": "Click path",
@@ -214,6 +218,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "plain_invalid_task": "'{}' is not a choice: type a number from 1 to {}, or a question to search; q to quit.",
         "plain_none": "The FAQ has no answer that fits '{}'. Choose 1 to ask a person (your question goes with it), "
         "or look at the close topics below:",
+        "plain_none_alone": "The FAQ has no answer that fits '{}', nor a close topic. Choose 1 to ask a person "
+        "(your question goes with it):",
         "plain_keys_results": "Type a number to open; Enter for the tasks, other words to search again; q to quit.",
         "plain_keys_question": "Type a number to choose; b back, r restart, q quit.",
         "plain_keys_answer": "Did this solve your problem? y solved, n not solved; b back, r restart, q quit.",
@@ -244,6 +250,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_such_faq": "The FAQ has {1} entries; there is no entry {0}. ",
         "search_not_in_faq": "The FAQ has no answer for this. Pick the first entry to ask a person (your question goes "
         "with it), or look at the close topics below:",
+        "search_not_in_faq_alone": "The FAQ has no answer for this, nor a close topic. Pick the entry below to ask a "
+        "person (your question goes with it):",
         "search_unavailable": "Search is not available.",
         "search_via": "Search: {}",
         "breadcrumb_heading": "Answered so far (select a step to go back there):",

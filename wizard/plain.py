@@ -262,7 +262,8 @@ class LineWizard:
             hits = findings.closest[:SEARCH_RESULTS]
             if findings.escalation is not None:
                 hits.insert(0, findings.escalation)
-            self.say(findings.no_such_faq_note(self.lang) + self.t("plain_none").format(shown(query)))
+            none = "plain_none" if findings.closest else "plain_none_alone"
+            self.say(findings.no_such_faq_note(self.lang) + self.t(none).format(shown(query)))
         for number, hit in enumerate(hits, start=1):
             self.say(f"  {number}. {answer_heading(self.catalog.answers[hit.answer], self.lang)}", "   ")
         self.say(self.t("plain_keys_results"))

@@ -306,6 +306,11 @@ def test_a_question_typed_at_the_task_list_searches_and_opens_the_answer_picked(
     assert "用人单位退工停保登记" in opened
 
 
+def test_the_line_mode_promises_close_topics_only_when_there_are_some():
+    out = line_mode("退休\nq\n")
+    assert "常见问题中没有与“退休”相符的解答，也没有相近的主题。选 1 转人工" in out and "看看下面" not in out
+
+
 def test_a_question_the_faq_does_not_cover_offers_12333_first_and_hands_the_query_on():
     out = line_mode("社保卡丢了怎么补办\n1\nq\n")
     assert "常见问题中没有与“社保卡丢了怎么补办”相符的解答" in out

@@ -103,6 +103,20 @@ async def test_a_search_the_faq_does_not_cover_says_so_and_offers_the_way_out_wi
         assert "zzzz" in screen_text(app)  # carried into the hand-off
 
 
+@pytest.mark.parametrize(("query", "topics"), [("退休", False), ("社保卡", True)])
+async def test_close_topics_are_promised_only_when_there_are_some(
+    bundled: Catalog, make_app: MakeApp, query: str, topics: bool
+) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *query)
+        await pilot.pause()
+        shown = squeeze(screen_text(app))
+        assert "常见问题中没有与此相符的解答" in shown
+        assert ("或看看下面相近的主题" in shown) is topics and ("也没有相近的主题" in shown) is not topics
+        assert (len(app.screen.query_one("#results", OptionList).options) > 1) is topics
+
+
 async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:

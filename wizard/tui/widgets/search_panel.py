@@ -145,7 +145,13 @@ class SearchPanel(Vertical):
         none = self.query_one("#no-results", Static)
         none.display = findings is not None and not findings.answered
         if findings is not None and none.display:
-            key = "search_not_in_faq" if findings.escalation is not None else "search_none"
+            key = (
+                "search_none"
+                if findings.escalation is None
+                else "search_not_in_faq"
+                if findings.closest
+                else "search_not_in_faq_alone"
+            )
             none.update(wrapped(findings.no_such_faq_note(self.lang) + text(key, self.lang)))
         if searching != self.searching:
             self.searching = searching
