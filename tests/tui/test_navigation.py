@@ -384,6 +384,17 @@ async def test_in_a_browser_q_ends_nothing_and_copy_speaks_of_ctrl_v(
         assert "退出" not in screen_text(app) and "按键说明" in screen_text(app)
 
 
+async def test_ctrl_r_is_offered_only_where_there_is_a_task_to_restart(bundled: Catalog, make_app: MakeApp) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"结算单", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and "Ctrl+R" not in screen_text(app)  # found by search
+        await pilot.press("h")
+        await start(pilot, app, "enrolment-errors")
+        assert "Ctrl+R 重新开始" in screen_text(app)
+
+
 async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:

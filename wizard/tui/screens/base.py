@@ -63,7 +63,9 @@ class WizardScreen(Screen[None]):
     def key_hints(self, own: list[BindingType] | None = None, *, app_keys: bool = True) -> list[KeyHint]:
         """The keys this screen's bar shows: its own (or ``own``, for a state of the screen), then the app's
         (not while a question is typed: q, ? and / are letters of it then)."""
-        shown = hints(self.BINDINGS if own is None else own, self.lang, "screen")
+        bindings = self.BINDINGS if own is None else own
+        available = [key for key in keys.shown(bindings) if self.check_action(key.action, ()) is not False]
+        shown = hints(available, self.lang, "screen")
         return shown + hints(self.app_bindings(), self.lang, "app") if app_keys else shown
 
     def app_bindings(self) -> list[BindingType]:
@@ -138,6 +140,10 @@ class SessionScreen(WizardScreen):
     def __init__(self, session: Session, lang: str = "zh") -> None:
         super().__init__(lang)
         self.session = session
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+R restarts the task; a session begun from a search has none (Esc goes back instead)."""
+        return action != "restart" or self.session.start_tree is not None
 
     def action_back(self) -> None:
         self.post_message(messages.GoBack())
