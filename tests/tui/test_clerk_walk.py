@@ -154,6 +154,29 @@ async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_ag
         assert "是否解决了您的问题" in squeeze(screen_text(app))  # an FAQ answer still asks
 
 
+@pytest.mark.parametrize(
+    ("tree", "choices"),
+    [
+        ("enrol-and-stop", ["新员工入职，办参保登记", "否，只在本单位工作", "未缴、不清楚或没有原单位"]),
+        ("enrol-and-stop", ["参保或停保办错了，想撤销", "是，本结算期内办理的"]),
+    ],
+)
+async def test_a_deep_question_keeps_its_help_in_view_at_60_by_20(
+    bundled: Catalog, make_app: MakeApp, tree: str, choices: list[str]
+) -> None:
+    """The help under a question explains the rule it asks about: steps chosen above must not push it
+    out of sight, where no key could scroll to it."""
+    app = make_app(bundled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await start(pilot, app, tree)
+        for choice in choices:
+            await choose(pilot, app, choice)
+        question = app.session.question  # type: ignore[union-attr]
+        assert question is not None and question.help
+        shown = squeeze(screen_text(app))
+        assert squeeze(question.question) in shown and squeeze(question.help) in shown
+
+
 @pytest.mark.parametrize("width", [60, 80])
 async def test_the_key_bar_keeps_every_key_in_view_on_whole_words(
     bundled: Catalog, make_app: MakeApp, width: int

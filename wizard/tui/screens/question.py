@@ -25,12 +25,14 @@ class QuestionScreen(SessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = keys.QUESTION
 
     def compose(self) -> ComposeResult:
+        # Only the task and the steps chosen scroll: the question and its help stay in view however many
+        # steps there are (at 60×20 the help under a deep question was scrolled out of reach).
         with VerticalScroll(id="question-top"):
             yield Static(id="task-title")
             yield Static(Content(self.t("breadcrumb_heading")), id="crumbs-heading", classes="heading")
             yield Breadcrumb(id="crumbs")
-            yield Static(id="question")
-            yield Static(id="help")
+        yield Static(id="question")
+        yield Static(id="help")
         yield OptionList(id="options")
         yield KeyBar(self.key_hints())
 
