@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, screen_text, start
+from tests.tui.conftest import MakeApp, screen_text, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.answer import AnswerScreen
@@ -53,6 +54,20 @@ async def test_solved_then_a_rating_and_a_comment_are_recorded_without_personal_
     assert rating["answer"] == "enrol-error-hukou-empty" and rating["rating"] == 2
     assert rating["comment"] == "员工[姓名][手机号]很清楚"
     assert {event["front"] for event in recorded} == {"tui"}
+
+
+@pytest.mark.parametrize("key", ["y", "n"])
+async def test_the_rating_suggests_no_rating_and_no_toast_covers_it(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path, key: str
+) -> None:
+    """A toast over the dialog hid its "no ID or phone numbers" warning; 非常满意 was pre-selected even
+    after "not solved". The thanks for a solved problem heads the dialog instead."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await judge_faq_13(pilot, app, key)
+        assert app.screen.query_one("#feedback-ratings", OptionList).highlighted is None
+        assert not app._notifications
+        assert ("很高兴问题已解决。请评价这条解答" in squeeze(screen_text(app))) is (key == "y")
 
 
 async def test_escape_skips_the_rating_and_not_solved_shows_the_way_to_a_person_under_it(

@@ -265,12 +265,13 @@ class WizardApp(App[None]):
     def _log_failed(self, why: str) -> None:
         self.notify(self.t("log_failed").format(one_line(why)[:120]), severity="warning", markup=False)
 
-    def _ask_feedback(self, answer_id: str | None) -> None:
-        """The optional 好差评 for the answer just judged, when outcomes are recorded at all."""
+    def _ask_feedback(self, answer_id: str | None, greeting: str = "") -> bool:
+        """The optional 好差评 for the answer just judged, when outcomes are recorded at all; whether it
+        is asked. ``greeting`` heads the dialog (a toast would cover its warning and keys)."""
         from wizard.tui.screens.feedback import Feedback, FeedbackScreen
 
         if answer_id is None or self.catalog is None or not self.recorder.enabled:
-            return
+            return False
         recorder = self.recorder
 
         def given(feedback: Feedback | None) -> None:
@@ -278,7 +279,8 @@ class WizardApp(App[None]):
                 recorder.feedback(answer_id, *feedback)
                 self.notify(self.t("feedback_thanks"), markup=False)
 
-        self.push_screen(FeedbackScreen(self.lang), given)
+        self.push_screen(FeedbackScreen(self.lang, greeting), given)
+        return True
 
     def _new_session(self, catalog: Catalog) -> Session:
         """A session on ``catalog`` whose moves go to the outcome log, as a new session of it."""
@@ -386,8 +388,8 @@ class WizardApp(App[None]):
         if self.session is not None:
             self.session.solved()
         self.go_home(fresh=True)
-        self.notify(self.t("solved_notice"), markup=False)
-        self._ask_feedback(judged)
+        if not self._ask_feedback(judged, greeting=self.t("solved_notice")):
+            self.notify(self.t("solved_notice"), markup=False)
 
     @on(messages.NotSolved)
     def _not_solved(self) -> None:

@@ -35,14 +35,17 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
     ]
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, greeting: str = "") -> None:
+        """``greeting``: said first, in the dialog ("很高兴问题已解决。")."""
         super().__init__()
         self.lang = lang
+        self.greeting = greeting
         self.rating: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feedback"):
-            yield Static(Content(text("feedback_title", self.lang)), id="feedback-title", classes="heading")
+            title = self.greeting + text("feedback_title", self.lang)
+            yield Static(Content(title), id="feedback-title", classes="heading")
             yield OptionList(
                 *(
                     Option(f"{number}  {text(f'rating_{number}', self.lang)}", id=str(number))
@@ -54,7 +57,9 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
             yield Static(Content(text("feedback_keys", self.lang)), id="feedback-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#feedback-ratings", OptionList).focus()
+        ratings = self.query_one("#feedback-ratings", OptionList)
+        ratings.highlighted = None  # no rating suggested (after "not solved", 非常满意 was)
+        ratings.focus()
 
     def action_rate(self, number: int) -> None:
         if self.focused is not self.query_one("#feedback-comment", Input):
