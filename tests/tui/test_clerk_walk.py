@@ -3,9 +3,11 @@ path that fits, the next step, "not solved" with its hand-off, the keys at every
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
@@ -205,3 +207,10 @@ async def test_tab_goes_straight_to_the_steps_chosen_and_help_names_them(bundled
         assert "已选步骤" in shown and "面包屑" not in shown
         assert re.search(r"1-9\s+打开对应编号的相关问题", shown)
         assert re.search(r"Esc / Backspace {2,}返回上一步", shown)  # the longest key name keeps a clear gap
+        narrow = Console(width=40, file=io.StringIO(), record=True)
+        narrow.print(app.screen.key_table())
+        lines = narrow.export_text().splitlines()
+        first = next(i for i, line in enumerate(lines) if "打开对应编号的搜" in line)
+        column = lines[first].index("打开")
+        following = lines[first + 1]
+        assert len(following) - len(following.lstrip()) == column, following  # wraps under itself, not the key

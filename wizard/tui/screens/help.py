@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.tui import keys
+from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.key_bar import KeyBar
 
@@ -31,24 +32,24 @@ class HelpScreen(WizardScreen):
             yield Static(Content(self.t("help_close")), id="help-close")
         yield KeyBar(self.key_hints())
 
-    def key_table(self) -> Content:
-        """Sections of 'key  description' lines."""
-        parts: list[tuple[str, str] | str] = []
+    def key_table(self) -> Stack:
+        """Sections of 'key  description' lines; a long description wraps under itself, not under the key."""
         sections = [
             (title, self.app_bindings() if listed is keys.APP else listed) for title, listed in keys.HELP_SECTIONS
         ]
         width = max(len(keys.key_names(binding)) for _, bindings in sections for binding in keys.shown(bindings)) + 3
+        lines: list[Wrapped | None] = []
         for title, bindings in sections:
-            if parts:
-                parts.append("\n\n")
-            parts.append((self.t(title), "bold underline"))
-            for binding in keys.shown(bindings):
-                parts += [
-                    "\n",
-                    (f"  {keys.key_names(binding):<{width}}", "bold"),
-                    keys.describe(binding.description, self.lang),
-                ]
-        return Content.assemble(*parts)
+            if lines:
+                lines.append(None)
+            lines.append(Wrapped([(self.t(title), "bold underline")]))
+            lines += [
+                Wrapped(
+                    [keys.describe(binding.description, self.lang)], f"  {keys.key_names(binding):<{width}}", "bold"
+                )
+                for binding in keys.shown(bindings)
+            ]
+        return Stack(lines)
 
     def action_close(self) -> None:
         self.dismiss()
