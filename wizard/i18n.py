@@ -213,7 +213,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_3": "fair (基本满意)",
         "rating_4": "dissatisfied (不满意)",
         "rating_5": "very dissatisfied (非常不满意)",
-        "feedback_placeholder": "Anything to add? (optional; no ID or phone numbers please)",
+        "feedback_placeholder": "Comment (optional; no ID or phone numbers)",
         "feedback_keys": "1-5 rate  Enter send  Esc leave without rating",
         "plain_invalid_task": "'{}' is not a choice: type a number from 1 to {}, or a question to search; q to quit.",
         "plain_none": "The FAQ has no answer that fits '{}'. Choose 1 to ask a person (your question goes with it), "
@@ -242,7 +242,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # The clerk's full-screen app (wizard/tui).
         "home_subtitle": "Pick a task, answer a few questions, get the answer that fits.",
         "tasks_heading": "Tasks",
-        "search_placeholder": "Search: type the error message or a keyword (/ to focus)",
+        "search_placeholder": "Search: error message or keyword (/ to focus)",
         "search_heading": "Search results",
         "search_over_title": "Search the FAQ (Esc returns to your question)",
         "search_over_placeholder": "Type the error message or a keyword",

@@ -67,3 +67,17 @@ def test_run_app_reports_broken_trees_and_exits_1(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "无法加载事项文件：" in err
     assert f"{broken / 't.yaml'}:2:1: error WZ001" in err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_box_hints_are_whole_at_60_columns(sample: Catalog, make_app: MakeApp, tmp_path: Path, lang: str):
+    """A placeholder cut at the box's edge lost its end: "(/ to focus)", "no ID or phone numbers please)"."""
+    app = make_app(sample, lang=lang, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert STRINGS[lang]["search_placeholder"] in screen_text(app)
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("y")
+        await pilot.pause()
+        assert STRINGS[lang]["feedback_placeholder"] in screen_text(app)
