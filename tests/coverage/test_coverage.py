@@ -81,6 +81,56 @@ def test_suggestions_for_a_tree_without_examples_start_the_list(write_files: Wri
     assert measure(folder)[0].report().percent == 100.0
 
 
+ALL_OPTIONS_LEAD_ON = """\
+id: t
+title: 任务
+summary: 摘要
+start: q1
+nodes:
+  q1:
+    question: 问题一？
+    options:
+      - label: 甲
+        next: q2
+      - label: 乙
+        answer: a-one
+  q2:
+    question: 问题二？
+    options:
+      - label: 丙
+        next: q3
+      - label: 丁
+        next: q3
+  q3:
+    question: 问题三？
+    options:
+      - label: 戊
+        answer: a-one
+      - label: 己
+        answer: a-two
+examples:
+  - choose: [乙]
+    expect: a-one
+"""
+
+
+def test_suggestions_walk_on_through_the_trees_own_options_when_the_way_out_is_nearer(
+    write_files: WriteFiles,
+) -> None:
+    """q2 leads only to further questions, so the built-in way out is its nearest end; a suggestion
+    still completes through q2's own options, which the examples are there to prove."""
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=ALL_OPTIONS_LEAD_ON)
+    coverage, _ = measure(folder)
+    suggestions = suggest(coverage)
+    assert [(s.choose, s.expect) for s in suggestions] == [
+        (["甲", "丙", "戊"], "a-one"),
+        (["甲", "丁", "戊"], "a-one"),
+        (["甲", "丙", "己"], "a-two"),
+    ]
+    paste(folder / "t.yaml", suggestions_yaml(suggestions, coverage.catalog))
+    assert measure(folder)[0].report().percent == 100.0
+
+
 @pytest.mark.parametrize("tree_file", [path.name for path in BUNDLED_TREE_FILES])
 def test_removing_any_bundled_example_is_caught_and_suggest_gives_it_back(tmp_path: Path, tree_file: str) -> None:
     """The acceptance check: drop one example, coverage falls, --suggest's YAML restores 100%."""

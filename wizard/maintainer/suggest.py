@@ -52,8 +52,13 @@ class _Shortest:
             node = child
 
     def _nearest(self, node: Node) -> tuple[int, int]:
+        """Only the question's own options: the catalog's way out (last in :func:`edges`) ends every
+        question alike, is no option of the tree, and an example through it would prove nothing."""
         best = (0, -1)
+        own = len(self.catalog.trees[node[0]].nodes[node[1]].options)
         for number, _, child in edges(self.catalog, node):
+            if number >= own:
+                break
             distance = 1 if child is None else 1 + self._best[child][0]
             if best[1] < 0 or distance < best[0]:
                 best = (distance, number)
