@@ -93,6 +93,22 @@ def test_the_same_similar_question_twice_on_one_answer(diagnose):
     assert "twice" in problems[0].message and "'a-one'" in problems[0].message
 
 
+def test_the_same_faq_number_on_two_answers(diagnose):
+    """'第1条' opens one answer: another with that number is an error, unless it is a part of that entry."""
+    numbered = ANSWERS.replace("    body: 正文一\n", "    body: 正文一\n    faq: 1\n")
+    assert diagnose(answers__yaml=numbered, t__yaml=TREE) == []
+    twice = numbered.replace("    body: 正文二\n", "    body: 正文二\n    faq: 1\n")
+    problems = diagnose(answers__yaml=twice, t__yaml=TREE)
+    assert located(problems) == [("WZ028", "answers.yaml", 10, 10)]
+    assert problems[0].format() == (
+        f"{problems[0].path}:10:10: error WZ028 answer 'a-two' has FAQ number 1, which answer 'a-one' has too "
+        "(give it its own number from the FAQ; if both answer FAQ entry 1, list 'a-two' under 'related:' of 'a-one')"
+    )
+    # One FAQ entry split into several answers (FAQ 9: online, app, counter): the first lists its parts.
+    parts = twice.replace("    faq: 1\n", "    faq: 1\n    related: [a-two]\n", 1)
+    assert diagnose(answers__yaml=parts, t__yaml=TREE) == []
+
+
 def test_a_word_in_two_synonym_groups(diagnose):
     synonyms = "synonyms:\n  - term: 人员增加\n    same: [增员, 加保]\n  - term: 人员减少\n    same: [减员, 加保]\n"
     problems = diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms)

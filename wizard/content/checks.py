@@ -28,6 +28,7 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
         problems += _check_tree(tree, catalog, index)
     problems += _check_answers(catalog, index)
     problems += _check_similar(catalog, index)
+    problems += _check_faq_numbers(catalog, index)
     problems += _check_synonyms(catalog, index)
     problems += _check_shared_question_ids(catalog, index)
     if not has_errors(problems):
@@ -216,6 +217,24 @@ def _check_similar(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
                 problems.append(make("WZ024", path, where, answer=answer_id, similar=similar, other=first))
             else:
                 problems.append(make("WZ024", path, where, "twice", answer=answer_id, similar=similar))
+    return problems
+
+
+def _check_faq_numbers(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
+    """An FAQ number names one answer (WZ028): '第13条' opens one, so a mistyped 13 elsewhere is never found by it.
+
+    An entry split into several answers (FAQ 9: online, app, counter) is one number on purpose: the
+    first answer with it lists the others under 'related:', which is how a clerk reaches them.
+    """
+    first_with: dict[int, str] = {}
+    problems = []
+    for answer_id, answer in catalog.answers.items():
+        if answer.faq is None:
+            continue
+        first = first_with.setdefault(answer.faq, answer_id)
+        if first != answer_id and answer_id not in catalog.answers[first].related:
+            path, where = index.answer_at(answer_id, ("faq",))
+            problems.append(make("WZ028", path, where, answer=answer_id, faq=answer.faq, other=first))
     return problems
 
 

@@ -229,6 +229,16 @@ CODES: dict[str, Code] = {
             ),
         ),
         Code(
+            "WZ028",
+            _E,
+            "duplicate FAQ number",
+            Message(
+                "answer '{answer}' has FAQ number {faq}, which answer '{other}' has too",
+                "give it its own number from the FAQ; if both answer FAQ entry {faq}, "
+                "list '{answer}' under 'related:' of '{other}'",
+            ),
+        ),
+        Code(
             "WZ025",
             _E,
             "synonym in two groups",
