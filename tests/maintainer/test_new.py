@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,6 +108,38 @@ def test_answers_not_last_in_the_file_are_refused_untouched(write_files: WriteFi
     assert result.returncode == 1 and "cannot append" in result.stderr
     assert (folder / "answers.yaml").read_text(encoding="utf-8") == trailing
     assert not (folder / "second.yaml").exists()
+
+
+def _file_modes_enforced() -> list[str]:
+    """A command prefix under which a read-only file cannot be written: root needs its DAC capabilities dropped."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: a read-only file stays writable")
+    capabilities = "-dac_override,-dac_read_search"
+    return [setpriv, f"--inh-caps={capabilities}", f"--bounding-set={capabilities}"]
+
+
+def test_an_unwritable_answers_file_leaves_nothing_written(write_files: WriteFiles, neutral_cwd: Path):
+    """The tree file (and schema files) would point at answers never appended: all are written, or none."""
+    folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE)  # no schema files: three files to create
+    (folder / "answers.yaml").chmod(0o444)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    command = [sys.executable, "-m", "wizard.cli", "new", "second", "--title", "标题", "--trees", str(folder)]
+    done = subprocess.run(
+        [*_file_modes_enforced(), *command],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=neutral_cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(f"wizard new: cannot write {folder / 'answers.yaml'}"), done.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_broken_answers_file_is_refused(write_files: WriteFiles, invoke):

@@ -3,8 +3,8 @@
 The first option ends at a new starter answer appended to answers.yaml; the
 second ("其他情况") ends at the escalation answer (转人工), or at a second starter
 answer when answers.yaml names none. The result passes `wizard check --strict`.
-Exit status: 0 written, 1 refused (the file or id exists, answers.yaml is broken),
-2 bad input (an invalid TREE_ID or an empty title).
+Exit status: 0 written, 1 refused (the file or id exists, answers.yaml is broken, or a
+file cannot be written: then none is), 2 bad input (an invalid TREE_ID or an empty title).
 """
 
 from __future__ import annotations

@@ -13,9 +13,11 @@ parsed and compared with the original before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
@@ -204,21 +206,43 @@ def scaffold(folder: Path, tree_id: str, title: str, summary: str | None = None)
     _verify_append(old_answers, new_text, new_answers, answers_path)
     tree = tree_text(tree_id, title, summary, question_id, targets, second_label)
 
-    created: list[Path] = []
-    folder.mkdir(parents=True, exist_ok=True)
-    schema_files: list[tuple[str, SchemaKind]] = [("schema.json", "tree"), ("answers.schema.json", "answers")]
-    for name, which in schema_files:
-        if not (folder / name).exists():
-            (folder / name).write_text(schema_text(which), encoding="utf-8")
-            created.append(folder / name)
     tree_path = folder / f"{tree_id}.yaml"
-    with tree_path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(tree)
-    created.append(tree_path)
-    if not answers_path.exists():
-        created.append(answers_path)
-    answers_path.write_text(new_text, encoding="utf-8")
+    schema_files: list[tuple[str, SchemaKind]] = [("schema.json", "tree"), ("answers.schema.json", "answers")]
+    writes = [(folder / name, schema_text(which)) for name, which in schema_files if not (folder / name).exists()]
+    writes += [(tree_path, tree), (answers_path, new_text)]
+    created = _write_all_or_none(folder, writes)
     return Scaffold(tree_path, answers_path, question_id, new_answers, targets, created)
+
+
+def _write_all_or_none(folder: Path, writes: list[tuple[Path, str]]) -> list[Path]:
+    """Open every file first, then write: a tree whose answers could not be appended must not be left behind.
+
+    An existing file is opened without truncating it, a new one with "x" (never overwrite, even in a
+    race); when any open fails, the files and folders made so far are removed again. Returns the files
+    that did not exist before.
+    """
+    made_folders = [p for p in (folder, *folder.parents) if not p.exists()]
+    opened: list[tuple[Path, TextIO, bool]] = []
+    current = folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for current, _ in writes:
+            is_new = not current.exists()
+            opened.append((current, current.open("x" if is_new else "r+", encoding="utf-8"), is_new))
+    except OSError as error:
+        for path, handle, is_new in opened:
+            handle.close()
+            if is_new:
+                path.unlink(missing_ok=True)
+        for made in made_folders:
+            with contextlib.suppress(OSError):
+                made.rmdir()
+        raise ScaffoldError(f"cannot write {current}: {error.strerror or error}; nothing was written") from None
+    for (_, handle, _), (_, text) in zip(opened, writes, strict=True):
+        with handle:
+            handle.write(text)
+            handle.truncate()
+    return [path for path, _, is_new in opened if is_new]
 
 
 def _verify_append(old: AnswersFile | None, new_text: str, new_ids: list[str], path: Path) -> None:
