@@ -15,6 +15,7 @@ from types import ModuleType
 
 from wizard import __version__, streams
 from wizard.commands import SUBCOMMANDS, app
+from wizard.commands.trees import UsageError
 from wizard.content.text import one_line
 
 
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return app.run(args)
         return int(modules[args.command].run(args))
+    except UsageError as error:
+        print(f"wizard{f' {args.command}' if args.command else ''}: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: one line and exit 70, not a traceback over the clerk's screen

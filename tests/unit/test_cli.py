@@ -69,6 +69,35 @@ def test_usage_error_exits_2(invoke):
     assert invoke("no-such-command").returncode == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--trees", "", "check"),
+        ("ask", "花名册", "--trees", ""),
+        ("check", ""),
+        ("coverage", ""),
+        ("--trees", ""),
+        ("new", "x-y", "--title", "标题", "--trees", ""),
+    ],
+)
+def test_an_empty_trees_folder_is_a_usage_error(args, invoke, neutral_cwd):
+    """`--trees "$TREES"` with TREES unset must not check the bundled trees (or the current folder) instead."""
+    result = invoke(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "empty" in result.stderr, result.stderr
+    assert list(neutral_cwd.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [("check",), ("ask", "花名册"), ("new", "x-y", "--title", "标题")])
+def test_an_empty_wizard_trees_variable_is_a_usage_error(args, invoke, neutral_cwd, monkeypatch):
+    """README: WIZARD_TREES=DIR names a folder; set to nothing, it names none, and is not taken as unset."""
+    monkeypatch.setenv("WIZARD_TREES", "")
+    result = invoke(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "WIZARD_TREES is empty" in result.stderr, result.stderr
+    assert list(neutral_cwd.iterdir()) == []
+
+
 def test_version(invoke):
     result = invoke("--version")
     assert result.returncode == 0 and result.stdout.startswith("hrss-wizard ")

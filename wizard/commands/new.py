@@ -69,8 +69,8 @@ def _folder(args: argparse.Namespace) -> Path:
 
     Never the bundled trees: those belong to the installed program.
     """
-    if getattr(args, "trees", None) or os.environ.get(ENVIRONMENT_VARIABLE):
-        return chosen_paths(args)[0]
+    if getattr(args, "trees", None) is not None or os.environ.get(ENVIRONMENT_VARIABLE) is not None:
+        return chosen_paths(args)[0]  # an empty one is refused there
     return Path("trees")
 
 

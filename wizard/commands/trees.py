@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.content.locate import trees_paths
+from wizard.content.locate import ENVIRONMENT_VARIABLE, trees_paths
 
 if TYPE_CHECKING:
     from wizard.content.model import Catalog
@@ -24,12 +24,26 @@ def add_trees_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trees", metavar="DIR", default=argparse.SUPPRESS, help="folder of trees to use")
 
 
+class UsageError(Exception):
+    """A wrong command line found after parsing: one line on stderr and exit 2, as argparse's own errors."""
+
+
 def chosen_paths(args: argparse.Namespace, named: list[str] | None = None) -> list[Path]:
     """The trees ``named`` on the command line, else ``--trees`` (either place), else ``$WIZARD_TREES``,
-    else the bundled trees."""
+    else the bundled trees.
+
+    An empty name is an error, never "not given": ``--trees "$TREES"`` with TREES unset in a CI
+    script would otherwise check the bundled trees (or ``.``) and pass.
+    """
     if named:
+        if "" in named:
+            raise UsageError("a PATH is empty; name a trees folder or file")
         return trees_paths(named)
     chosen = getattr(args, "trees", None)
+    if chosen == "":
+        raise UsageError("--trees is empty; name a trees folder")
+    if chosen is None and os.environ.get(ENVIRONMENT_VARIABLE) == "":
+        raise UsageError(f"{ENVIRONMENT_VARIABLE} is empty; set it to a trees folder or unset it")
     return trees_paths([chosen] if chosen else None)
 
 
