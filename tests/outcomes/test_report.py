@@ -141,6 +141,29 @@ def test_the_html_report_is_one_offline_page_with_everything_escaped(logged: Pat
     assert not re.search(r"(?:src|href)\s*=|https?://|@import|url\(", page), "the page must load nothing"
 
 
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+def test_the_report_sends_no_control_characters_to_the_terminal(form: str, logged: Path, invoke: Wizard):
+    """A query, id or label logged with ESC, OSC, C1 or bidi characters is shown as its text, never as commands."""
+    hostile = "\x1b[31m退休\x1b]0;pwned\x07 手续\x9b2J\u202e\x1b]52;c;cHduZWQ=\x1b\\"
+    log = next(logged.glob("events-*.jsonl"))
+    base = {"v": 1, "session": "h", "ts": "2026-01-01T00:00:00Z", "front": "ask", "version": f"v{hostile}"}
+    events = [
+        {"event": "search", "query": hostile, "found": False},
+        {"event": "question", "tree": f"t{hostile}", "question": f"q{hostile}"},
+        {"event": "answer", "answer": f"a{hostile}", "via": f"w{hostile}"},
+        {"event": "end", "tree": f"t{hostile}", "question": f"q{hostile}", "answer": None},
+    ]
+    with log.open("a", encoding="utf-8") as stream:
+        stream.writelines(json.dumps(base | event) + "\n" for event in events)
+    result = invoke("report", str(logged), "--format", form)
+    assert result.returncode == 0, result.stderr
+    assert "退休" in result.stdout and "手续" in result.stdout
+    assert not CONTROLS.findall(result.stdout), CONTROLS.findall(result.stdout)
+
+
 def test_since_and_tree_filter_the_sessions(logged: Path, invoke: Wizard):
     future = json.loads(invoke("report", str(logged), "--since", "2999-01-01", "--format", "json").stdout)
     assert future["sessions"] == 0

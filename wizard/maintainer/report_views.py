@@ -2,6 +2,9 @@
 
 The HTML has no script and loads nothing: inline CSS and SVG bars, every
 text escaped, so it opens from a file share or an e-mail attachment offline.
+Queries, ids and labels come from log lines anyone may have pasted into or
+edited: both views pass through :func:`clean_text`, so ESC, OSC, C0/C1 and
+bidi characters never reach the maintainer's terminal (or the page) as commands.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import html
 from typing import Any
 
 from wizard.content.model import Catalog
+from wizard.content.text import clean_text
 from wizard.engine.render import answer_heading
 
 BAR_WIDTH = 360
@@ -59,7 +63,7 @@ def as_text(report: dict[str, Any], catalog: Catalog | None) -> str:
             "",
             "按内容版本：" + "，".join(f"{v or '?'} {t['sessions']} 个会话" for v, t in report["versions"].items()),
         ]
-    return "\n".join(lines) + "\n"
+    return clean_text("\n".join(lines) + "\n")
 
 
 def _question(catalog: Catalog | None, row: dict[str, Any]) -> str:
@@ -110,7 +114,7 @@ def as_html(report: dict[str, Any], catalog: Catalog | None) -> str:
         for item in report["searches_then_unsolved"]
     ]
     none = '<tr><td colspan="8">（无）</td></tr>'
-    return f"""<!doctype html>
+    return clean_text(f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>向导办理情况报告</title>
@@ -138,4 +142,4 @@ code {{ color: #666; font-size: 85%; }}
 <h2>搜到解答但随后标为未解决</h2>
 <table><tr><th>搜索内容</th><th>解答</th><th>次数</th></tr>{"".join(unsolved) or none}</table>
 </body></html>
-"""
+""")
