@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import ANSWERS, REPO, TREE
 from wizard.cli import build_parser
 
 BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
@@ -73,3 +73,13 @@ def test_the_command_table_names_every_option_the_cli_takes() -> None:
                 continue
             missing.append(f"wizard {name} {option}")
     assert not missing, f"options the README's command table does not name: {missing}"
+
+
+def test_the_readme_says_what_wizard_check_does_with_similar_questions(write_files, invoke) -> None:
+    """`wizard check` does not search with each 相似问 (the pytest plugin does): it only rejects one listed twice."""
+    misfiled = ANSWERS.replace("    body: 正文二\n", "    body: 正文二\n    similar: [答案一]\n")
+    assert invoke("check", str(write_files(answers__yaml=misfiled, t__yaml=TREE))).returncode == 0
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    sentences = re.split(r"(?<=\.) ", readme)
+    claims = [sentence for sentence in sentences if "相似问" in sentence and "wizard check" in sentence]
+    assert claims and all("WZ024" in claim and "pytest plugin" in claim for claim in claims), claims
