@@ -62,6 +62,14 @@ def test_an_faq_number_that_does_not_exist_is_said_so(bundled_index, query, said
     assert findings.no_such_faq_note("zh") == f"常见问题共 17 条，没有第 {said[0]} 条。"
 
 
+@pytest.mark.parametrize(
+    ("query", "entry"), [("第9条", "register-account"), ("FAQ 17", "construction-staff-change-online")]
+)
+def test_an_faq_split_into_several_answers_opens_at_its_first(bundled_index, query, entry):
+    """FAQ 9 is the overview of four ways to register and its three parts: the number opens the overview."""
+    assert bundled_index.find(query, top=3).hits[0].answer == entry
+
+
 @pytest.mark.parametrize("query", ["第13条", "11号", "退休手续在哪办", "12333"])
 def test_no_note_about_faq_numbers_where_no_missing_entry_is_named(bundled_index, query):
     findings = bundled_index.find(query, top=3)

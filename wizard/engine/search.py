@@ -154,7 +154,12 @@ class SearchIndex:
         self._way_out = next((i for i, d in enumerate(documents) if d.answer_id == way_out), None)
         self._synonyms = synonyms
         self._factor = [ESCALATION_FACTOR if d.answer.kind == "escalation" else 1.0 for d in documents]
-        self._faqs = {d.answer.faq: i for i, d in enumerate(documents) if d.answer.faq is not None}
+        self._faqs: dict[int, int] = {}
+        """FAQ number → its entry: the first answer with that number (an FAQ entry split into several
+        answers lists its parts after it, under related; WZ028)."""
+        for index, document in enumerate(documents):
+            if document.answer.faq is not None:
+                self._faqs.setdefault(document.answer.faq, index)
         self._fields = FieldIndex([d.fields for d in documents], synonyms)
         self._weights: dict[str, float] = {}
         self._questions = QuestionIndex(
