@@ -96,6 +96,11 @@ def test_synonyms_fold_the_longest_word_first():
         ("步骤都走完了问题依旧", "escalation-not-solved"),  # 问题依旧 → 仍未解决
         ("提示：户籍性质为空 无法提交", "enrol-error-hukou-empty"),  # 无法提交 says it failed, not what
         ("前天加的员工提示无参保身份", "enrol-error-no-insured-identity"),  # 前天 says when, not what
+        ("系统提示：户籍性质为空，请联系管理员", "enrol-error-hukou-empty"),  # the dialog's own words
+        (  # a whole error dialog pasted, with its code
+            "提交失败！\n错误信息：根据身份证号码找到多条人员信息，无法办理此业务\n错误代码：E10023\n请联系管理员",
+            "enrol-error-multiple-records",
+        ),
     ],
 )
 def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):

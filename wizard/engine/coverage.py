@@ -4,8 +4,8 @@ Each character of the text counts by how rare it is in the content (社保 is
 everywhere and says little; 卡 in 社保卡 is nowhere and says a lot), and is
 explained when a bigram holding it occurs in the other text. Generic words
 (:data:`~wizard.engine.terms.GENERIC_WORDS`) count neither for nor against,
-nor do numbers the other text does not use (a day of the month, an ID-card
-number); a number it uses (12333, 11日) counts like a word.
+nor do numbers and codes the other text does not use (a day of the month, an
+error dialog's code such as E10023); a number it uses (12333, 11日) counts like a word.
 
 A text is *prepared* once (its units, their weights and the terms that would
 explain each), then measured against many others with set lookups only.
@@ -47,8 +47,14 @@ def prepare(runs: list[list[str]], weight: Callable[[str], float]) -> tuple[Unit
                 explainers = frozenset(("2" + run[position - 1] + unit,))
             else:
                 explainers = frozenset(("2" + run[position - 1] + unit, "2" + unit + run[position + 1]))
-            prepared.append(Unit(weight(unit), explainers, unit.isdigit()))
+            prepared.append(Unit(weight(unit), explainers, _is_code(unit)))
     return tuple(prepared)
+
+
+def _is_code(unit: str) -> bool:
+    """A number or a code with digits in it (11, 12333, e10023): it counts only where the other text
+    uses it. An error dialog's own code says which dialog it was, not what the FAQ must explain."""
+    return unit.isascii() and any(char.isdigit() for char in unit)
 
 
 def share(units: tuple[Unit, ...], known: AbstractSet[str]) -> float:
