@@ -17,6 +17,7 @@ from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.key_bar import KeyBar
 
 CLOSING = "，。、；：？！」』）》"
 OPENING = "「『（《"
@@ -190,6 +191,16 @@ async def test_the_key_bar_keeps_every_key_in_view_on_whole_words(
         bottom = "\n".join(screen_text(app).splitlines()[-2:])
         for item in ("y 已解决", "n 未解决", "Esc 返回上一步", "h 首页", "q 退出", "? 按键说明", "/ 搜索"):
             assert item in bottom, (width, item, bottom)
+
+
+async def test_the_key_bar_is_not_drawn_as_a_row_of_links(bundled: Catalog, make_app: MakeApp) -> None:
+    """Every key in the bar can be clicked; underlined, the bar read as links (and in a browser as "_")."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        segments = list(app.screen.query_one(KeyBar).render_line(0))
+        assert any(segment.text == "q" for segment in segments)
+        assert not any(segment.style is not None and segment.style.underline for segment in segments)
 
 
 async def test_tab_goes_straight_to_the_steps_chosen_and_help_names_them(bundled: Catalog, make_app: MakeApp) -> None:

@@ -100,6 +100,7 @@ class KeyBar(Static):
         padding: 0 1;
         background: $panel;
         color: $text-muted;
+        link-style: none;  /* every key is clickable: underlined, the bar read as a row of links */
     }
     """
 
