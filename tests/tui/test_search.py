@@ -279,9 +279,17 @@ async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_
         shown = screen_text(app)
         assert "1-9 办理事项" not in shown and "↓ 到搜索结果（再按数字打开）" in shown and "Esc 清除搜索" in shown
         assert "q 退出" not in shown  # q is a letter of the question now
+        await pilot.press("down")  # into the results: what opens one there
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "1-9 / Enter 打开解答" in bottom and "Esc 清除搜索" in bottom and "↓" not in bottom
         await pilot.press("escape")
         await pilot.pause()
         assert "1-9 办理事项" in screen_text(app)
+        await start(pilot, app, "sample")  # the search over a question says the same in its results
+        await pilot.press("slash", *"户籍", "down")
+        await pilot.pause()
+        assert "1-9 / Enter 打开解答" in screen_text(app).splitlines()[-1]
 
 
 @pytest.mark.parametrize("query", ["拨打12333没人接", "咨询电话x"])

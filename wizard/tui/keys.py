@@ -45,6 +45,18 @@ HOME_SEARCHING: list[BindingType] = [
 ]
 """What the home screen's key bar shows while its box holds a question (digits are text there)."""
 
+HOME_RESULTS: list[BindingType] = [
+    Binding("1", "pick(0)", "key_open", key_display="1-9 / Enter"),
+    Binding("escape", "clear_search", "key_clear_search", key_display="Esc"),
+]
+"""What the home screen's key bar shows while the focus is in its search results."""
+
+SEARCH_RESULTS: list[BindingType] = [
+    Binding("1", "open_result(0)", "key_open", key_display="1-9 / Enter"),
+    Binding("escape", "close", "key_close", key_display="Esc"),
+]
+"""What the search over a question shows while the focus is in its results."""
+
 QUESTION: list[BindingType] = [
     Binding("1", "choose(0)", "key_choose", id="choose", key_display="1-9"),
     *(Binding(str(n), f"choose({n - 1})", "key_choose", id=f"choose-{n}", show=False) for n in range(2, 10)),

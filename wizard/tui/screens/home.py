@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -108,12 +108,24 @@ class HomeScreen(SearchingScreen):
     def _searching(self, event: SearchPanel.Changed) -> None:
         """While the box holds a query, its results take the task list's place."""
         self.query_one("#tasks").display = not event.searching
-        self.query_one(KeyBar).set_items(
-            self.key_hints(keys.HOME_SEARCHING, app_keys=False) if event.searching else self.key_hints()
-        )
+        self._show_keys()
         self.query_one("#tasks-heading", Static).update(
             Content(self.t("search_heading") if event.searching else self.t("tasks_heading"))
         )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        """The keys of what the clerk is doing: picking a task, typing a question, or in its results."""
+        panel = self.query_one(SearchPanel)
+        if panel.in_results():
+            items = self.key_hints(keys.HOME_RESULTS, app_keys=False)
+        elif panel.searching:
+            items = self.key_hints(keys.HOME_SEARCHING, app_keys=False)
+        else:
+            items = self.key_hints()
+        self.query_one(KeyBar).set_items(items)
 
     @on(OptionList.OptionSelected, "#tasks")
     def _task_selected(self, event: OptionList.OptionSelected) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -48,6 +49,11 @@ class SearchScreen(SearchingScreen):
         panel = self.query_one(SearchPanel)
         panel.index = self._index
         panel.focus_box(self._typed)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """In the results a digit or Enter opens one; in the box, ↓ goes there."""
+        own = keys.SEARCH_RESULTS if self.query_one(SearchPanel).in_results() else None
+        self.query_one(KeyBar).set_items(self.key_hints(own, app_keys=False))
 
     def action_focus_results(self) -> None:
         self.query_one(SearchPanel).focus_results()

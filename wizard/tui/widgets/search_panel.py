@@ -178,6 +178,10 @@ class SearchPanel(Vertical):
         """Whether a question is being typed here: the box holds one and the results do not have the focus."""
         return bool(self.query_text) and not self.query_one(SearchResults).has_focus
 
+    def in_results(self) -> bool:
+        """Whether the focus is in the results (a digit or Enter opens one there)."""
+        return self.query_one(SearchResults).has_focus
+
     def focus_results(self) -> bool:
         """Move the focus into the results, if they show; whether they do."""
         results = self.query_one(SearchResults)
