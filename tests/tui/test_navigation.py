@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
@@ -393,6 +394,23 @@ async def test_ctrl_r_is_offered_only_where_there_is_a_task_to_restart(bundled: 
         await pilot.press("h")
         await start(pilot, app, "enrolment-errors")
         assert "Ctrl+R 重新开始" in screen_text(app)
+
+
+@pytest.mark.parametrize(("key", "character"), [("inverted_exclamation_mark", "¡"), ("alt+1", "1")])
+async def test_esc_and_a_digit_sent_as_one_alt_key_go_back_and_choose(
+    sample: Catalog, make_app: MakeApp, key: str, character: str
+) -> None:
+    """Esc then 1 within the terminal's escape delay arrives as one key (¡ or alt+1): both were lost,
+    and a hint about the Chinese input method appeared."""
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        assert isinstance(app.screen, AnswerScreen)  # Esc leaves this screen: the 1 is for the question
+        app.post_message(events.Key(key, character))
+        await pilot.pause(0.4)
+        assert app.session is not None and app.session.history[-1].label == "未获取到人员信息"  # option 1
+        assert not app._notifications
 
 
 async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Catalog, make_app: MakeApp) -> None:

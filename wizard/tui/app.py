@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.message import Message
@@ -71,6 +71,10 @@ class IndexBuilt(Message):
         self.index = index
 
 
+BUNCHED_KEY_DELAY = 0.15
+"""Seconds after the Esc of an Esc-and-key pair that the key is pressed (see ``WizardApp.on_event``)."""
+
+
 class WizardApp(App[None]):
     """Home, question and answer screens over one engine Session at a time."""
 
@@ -116,6 +120,19 @@ class WizardApp(App[None]):
     def t(self, key: str) -> str:
         """An interface string in the app's language."""
         return text(key, self.lang)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Esc and the next key, read as one Alt key, are pressed as the two keys they were: a clerk
+        going back and choosing again at once lost both, and got a hint about the input method."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            bunched = keys.after_escape(event)
+            if bunched is not None:
+                self.simulate_key("escape")
+                # As if pressed a moment later: Esc may change the screen, and the key is meant for the
+                # screen Esc leads to (at once, it reached the screen Esc was leaving).
+                self.set_timer(BUNCHED_KEY_DELAY, lambda: self.simulate_key(bunched))
+                return
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In a browser (wizard serve) there is nothing to quit to, and a stray q would throw the walk

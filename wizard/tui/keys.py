@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS  # the terminal parser's own table
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -124,6 +126,26 @@ def shown(bindings: Iterable[BindingType]) -> list[Binding]:
 
 KEY_NAMES = {"/": "slash", "?": "question_mark"}
 """The bound keys whose name is not their character (a full-width ／ or ？ acts as them)."""
+
+
+_OPTION_KEYS = {
+    meaning: sequence[1]
+    for sequence, meaning in ANSI_SEQUENCES_KEYS.items()
+    if isinstance(meaning, str) and len(meaning) == 1 and len(sequence) == 2 and sequence[0] == "\x1b"
+}
+"""Esc and a digit read as one macOS Option key (Esc 1 → ¡): the character → the digit."""
+
+
+def after_escape(event: events.Key) -> str | None:
+    """The key pressed right after Esc, when the terminal sent the two so close together (within
+    ESCDELAY, or bunched by a slow network in a browser) that they were read as one Alt key: Esc then
+    1 arrives as ¡, Esc then y as alt+y. None for any other key."""
+    if event.character is not None and event.character in _OPTION_KEYS:
+        return _OPTION_KEYS[event.character]
+    name = event.key
+    if name.startswith("alt+") and len(name) == len("alt+") + 1 and name[-1].isalnum():
+        return name[-1]
+    return None
 
 
 def fullwidth_key(character: str) -> str | None:
