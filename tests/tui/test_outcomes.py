@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -145,3 +146,13 @@ async def test_q_quits_from_the_rating(bundled: Catalog, make_app: MakeApp, tmp_
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_paste_at_the_ratings_goes_into_the_comment_box(bundled: Catalog, make_app: MakeApp, tmp_path: Path):
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        app.screen.post_message(Paste("说明很清楚\n谢谢"))
+        await pilot.pause()
+        comment = app.screen.query_one("#feedback-comment", Input)
+        assert app.focused is comment and comment.value == "说明很清楚 谢谢"

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from wizard.engine.outcomes import RATINGS
 from wizard.i18n import text
 from wizard.tui.keys import press_fullwidth
+from wizard.tui.widgets.search_box import pasted_line
 
 Feedback = tuple[int | None, str]
 """(rating 1–5 or None, comment): what the clerk gave."""
@@ -86,6 +87,15 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         """Esc leaves without rating, whatever was picked or typed: only Enter sends (a clerk who typed
         something they should not have backs out with Esc, and nothing of it is kept)."""
         self.dismiss(None)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste while the ratings have the focus goes into the comment box (it was dropped)."""
+        comment = self.query_one("#feedback-comment", Input)
+        if self.focused is comment:
+            return
+        event.stop()
+        comment.focus()
+        comment.insert_text_at_cursor(pasted_line(event.text))
 
     async def on_key(self, event: events.Key) -> None:
         """With the Chinese input method on: a full-width １–５ rates; Chinese typed at the list goes
