@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ANSWERS, TREE, located
 from wizard.content.catalog import load_catalog
 from wizard.content.loader import MAX_ALIAS_EXPANSION, MAX_FILE_BYTES, _Builder, parse_yaml
@@ -26,6 +28,21 @@ def test_tab_indentation_gets_a_hint(diagnose):
     problems = diagnose(t__yaml="id: t\nnodes:\n\tq1: x\n")
     assert located(problems) == [("WZ001", "t.yaml", 3, 1)]
     assert "tabs" in (problems[0].hint or "")
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "hint"),
+    [
+        (("title: 任务", "title: '任务"), (2, 8), "never closed"),  # reported at the end of the file before
+        (("title: 任务", 'title: "任务'), (2, 8), "never closed"),
+        (("title: 任务", "title:任务"), (2, 1), "colon and a space"),  # reported on the next line before
+        (("title: 任务", "title: 报错: 未知"), (2, 10), "in quotes"),
+    ],
+)
+def test_a_syntax_error_points_at_what_to_fix_and_says_how(diagnose, edit, where, hint):
+    problems = diagnose(t__yaml=TREE.replace(*edit))
+    assert located(problems) == [("WZ001", "t.yaml", *where)]
+    assert hint in (problems[0].hint or "")
 
 
 def test_duplicate_key_points_at_the_second_one(diagnose):

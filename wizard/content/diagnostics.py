@@ -64,7 +64,15 @@ CODES: dict[str, Code] = {
             _E,
             "YAML syntax error",
             Message("YAML syntax error: {problem}"),
-            {"tabs": Message("YAML syntax error: {problem}", "indent with spaces, not tabs")},
+            {
+                "tabs": Message("YAML syntax error: {problem}", "indent with spaces, not tabs"),
+                "unclosed": Message("YAML syntax error: {problem}", "the quote opened here is never closed"),
+                "key": Message("YAML syntax error: {problem}", "a key needs a colon and a space after it ('title: …')"),
+                "colon": Message(
+                    "YAML syntax error: {problem}",
+                    "a value with ': ' in it must be in quotes; or the line above lacks the space after its colon",
+                ),
+            },
         ),
         Code(
             "WZ002",

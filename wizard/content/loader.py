@@ -219,8 +219,15 @@ def _byte_position(data: bytes, offset: int) -> Position:
 
 
 def _syntax_problem(path: str, error: yaml.YAMLError, text: str) -> Diagnostic:
-    """WZ001 at the editor's line and column of the problem (a reader error names a byte offset)."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    """WZ001 at the editor's line and column of the problem (a reader error names a byte offset).
+
+    A scanner that ran on "while scanning" a quoted value or a key fails far from the cause (an unclosed
+    quote at the end of the file): the place it started scanning is the place to fix.
+    """
+    context = getattr(error, "context", None) or ""
+    scanning = context in ("while scanning a quoted scalar", "while scanning a simple key")
+    started = getattr(error, "context_mark", None) if scanning else None
+    mark = started or getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     lines = Lines(text)
     if mark is not None:
         position = lines.position(mark.index)
@@ -232,10 +239,22 @@ def _syntax_problem(path: str, error: yaml.YAMLError, text: str) -> Diagnostic:
         problem = f"the character U+{error.character:04X} is not allowed in YAML (control characters are not)"
     else:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
         problem = f"{problem} ({context})" if context else problem
     line_text = text.splitlines()[position[0] - 1] if position[0] <= len(text.splitlines()) else ""
-    return make("WZ001", path, position, "tabs" if "\t" in line_text else "", problem=problem)
+    return make("WZ001", path, position, _syntax_hint(problem, line_text), problem=problem)
+
+
+def _syntax_hint(problem: str, line_text: str) -> str:
+    """Which hint fits a YAML syntax error: the mistakes a maintainer makes by hand, named."""
+    if "\t" in line_text:
+        return "tabs"
+    if "quoted scalar" in problem:
+        return "unclosed"
+    if "could not find expected ':'" in problem:
+        return "key"
+    if "mapping values are not allowed" in problem:
+        return "colon"
+    return ""
 
 
 def _value_estimate(text: str) -> int:
