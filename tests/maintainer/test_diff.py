@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -101,6 +102,7 @@ def test_git_revisions_of_the_trees_folder(tmp_path: Path, edited: Path, invoke:
     assert ranged.returncode == 1 and "户籍性质为空: enrol-error-hukou-empty → escalation-contact" in ranged.stdout
     wrong = invoke("diff", "--git", "no-such-rev", "--trees", "trees", cwd=repo)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.count("\n") == 1 and "no-such-rev" in wrong.stderr and "Command '[" not in wrong.stderr
 
 
 def test_the_word_diff_treats_each_chinese_character_as_a_word() -> None:
@@ -112,3 +114,19 @@ def test_usage_errors_exit_2(invoke: Wizard, tmp_path: Path) -> None:
     assert invoke("diff").returncode == 2
     assert invoke("diff", str(BUNDLED_TREES)).returncode == 2
     assert invoke("diff", str(BUNDLED_TREES), str(tmp_path / "missing")).returncode == 2
+
+
+def test_markdown_shows_content_as_text_not_html_links_or_mentions(tmp_path: Path, invoke: Wizard) -> None:
+    """A label is whatever a maintainer typed; in a merge-request comment it must not become a tag, a link,
+    a mention of everyone or a quote."""
+    folder = tmp_path / "new"
+    shutil.copytree(BUNDLED_TREES, folder)
+    answers = folder / "answers.yaml"
+    hostile = "户籍 <img src=x onerror=alert(1)> [点我](https://evil.example) @all #1 **粗**"
+    title = "title: 单位用户在做「用人单位用工参保登记」时，如报错「户籍性质为空」该如何处理？"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(title, f"title: '{hostile}'", 1), encoding="utf-8")
+    out = invoke("diff", str(BUNDLED_TREES), str(folder), "--format", "markdown").stdout
+    assert "解答标题" in out, out
+    for live in (r"<img", r"\]\(https", r"@all", r"#1"):  # only escaped, each one
+        assert not re.search(r"(?<!\\)" + live, out), live
+    assert "\\<img src=x onerror=alert(1)\\>" in out and "\\@all" in out and "\\*\\*粗\\*\\*" in out

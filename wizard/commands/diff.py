@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from wizard.commands.trees import chosen_paths
+from wizard.content.text import one_line
 
 NAME = "diff"
 HELP = "what changes for clerks between two trees folders or git revisions"
@@ -40,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wizard.maintainer.content_diff import compare
-    from wizard.maintainer.diff_views import as_markdown, as_text
+    from wizard.maintainer.diff_views import MARKDOWN_MARKS, as_markdown, as_text
 
     if bool(args.git) == bool(args.folders) or (args.folders and len(args.folders) != 2):
         print("wizard diff: give OLD and NEW folders, or --git REV[..REV]", file=sys.stderr)
@@ -48,14 +49,21 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="wizard-diff-") as scratch:
         try:
             old_dir, new_dir = _folders(args, Path(scratch))
-        except (OSError, subprocess.CalledProcessError, ValueError) as error:
+        except subprocess.CalledProcessError as error:  # git's own last line says what was wrong
+            said = error.stderr.decode(errors="replace") if isinstance(error.stderr, bytes) else error.stderr or ""
+            print(
+                f"wizard diff: {one_line(said.strip().splitlines()[-1] if said.strip() else str(error))}",
+                file=sys.stderr,
+            )
+            return 2
+        except (OSError, ValueError) as error:
             print(f"wizard diff: {error}", file=sys.stderr)
             return 2
         old, new = _load(old_dir), _load(new_dir)
         if old is None or new is None:
             print("wizard diff: both sides must load (see the errors above)", file=sys.stderr)
             return 2
-        marks = (("~~", "~~"), ("**", "**")) if args.format == "markdown" else _text_marks()
+        marks = MARKDOWN_MARKS if args.format == "markdown" else _text_marks()
         diff = compare(old, new, marks)
     if args.format == "json":
         print(json.dumps(diff.to_json(), ensure_ascii=False, indent=2))

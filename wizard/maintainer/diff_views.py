@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from wizard.content.document import escape_markdown
 from wizard.content.text import one_line
 from wizard.maintainer.content_diff import Change, ContentDiff
+
+MARKDOWN_MARKS = (("\ue000", "\ue001"), ("\ue002", "\ue003"))
+"""Where words were removed and added, marked with characters no content holds: the content is escaped
+for Markdown first, then the marks become ~~ and **."""
+_MARK_TEXT = str.maketrans({"\ue000": "~~", "\ue001": "~~", "\ue002": "**", "\ue003": "**"})
 
 TITLES = {
     "tree added": "新增事项",
@@ -51,14 +60,31 @@ def as_text(diff: ContentDiff, colour: bool = False) -> str:
 
 
 def as_markdown(diff: ContentDiff) -> str:
+    """For a merge-request comment: the content is shown as text, never as HTML, a link, a mention or a
+    reference (a label is whatever a maintainer typed); compared with :data:`MARKDOWN_MARKS`."""
     if not diff.changed:
         return "**对办事员没有可见的变化。**\n\n" + _coverage(diff)
     lines = ["### 对办事员可见的变化", ""]
     for change in diff.changes:
         title = TITLES.get(change.kind, change.kind)
-        body = _line(change).replace("\n", "\n  > ")
-        lines.append(f"- **{title}** {body}")
+        shown = replace(
+            change,
+            where=_as_text(change.where) or "",
+            before=_as_text(change.before),
+            after=_as_text(change.after),
+            detail=_as_text(change.detail),
+        )
+        body = _line(shown)
+        body = body.replace("\n", "\n  > ") if change.kind == "answer text" else one_line(body)
+        lines.append(f"- **{title}** {body.translate(_MARK_TEXT)}")
     return "\n".join(lines) + "\n\n" + _coverage(diff)
+
+
+def _as_text(text: str | None) -> str | None:
+    """Content that a Markdown renderer shows as itself, without pinging (@all) or linking (#1) anyone."""
+    if text is None:
+        return None
+    return re.sub(r"([@#])", r"\\\1", escape_markdown(text))
 
 
 def _coverage(diff: ContentDiff) -> str:
