@@ -117,6 +117,14 @@ def test_a_word_in_two_synonym_groups(diagnose):
     assert diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms.replace(", 加保]\n", "]\n", 1)) == []
 
 
+def test_a_blank_synonym_is_an_error_where_it_is_written(diagnose):
+    """A word of spaces matched nothing and passed the check; an empty one was already refused."""
+    synonyms = 'synonyms:\n  - term: 离职\n    same: [辞职, "  "]\n'
+    problems = diagnose(answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml=synonyms)
+    assert [(p.path.rsplit("/", 1)[-1], p.line, p.col) for p in problems] == [("synonyms.yaml", 3, 16)]
+    assert problems[0].severity == "error"
+
+
 def test_a_synonyms_file_is_checked_like_any_content_file(diagnose):
     problems = diagnose(
         answers__yaml=ANSWERS, t__yaml=TREE, synonyms__yaml="synonyms:\n  - term: 离职\n    sam: [辞职]\n"

@@ -30,6 +30,8 @@ Id = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+"""A word of a synonym group: blank space around it means nothing, and a blank word would match nothing."""
 
 # JSON Schema only (editors, validators): map keys must be ids. Pydantic checks keys at
 # run time already but writes only their length into the schema.
@@ -247,8 +249,8 @@ class Tree:
 class SynonymGroup:
     """Words clerks type for one term the FAQ uses: search treats them as that term."""
 
-    term: ShortText = Field(description="The word the FAQ and the answers use, e.g. '停保登记'.")
-    same: list[ShortText] = Field(min_length=1, description="What clerks type instead, e.g. ['减员', '停社保'].")
+    term: Word = Field(description="The word the FAQ and the answers use, e.g. '停保登记'.")
+    same: list[Word] = Field(min_length=1, description="What clerks type instead, e.g. ['减员', '停社保'].")
 
 
 @_content
