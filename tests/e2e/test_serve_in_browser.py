@@ -338,3 +338,13 @@ def test_the_pages_speak_the_servers_language() -> None:
     english = page("en")
     assert english["idle"].startswith("Nothing was done for 30 minutes") and english["html_lang"] == "en"
     assert not any("\u4e00" <= char <= "\u9fff" for value in english.values() for char in value)
+
+
+def test_the_console_line_speaks_the_servers_language(capsys: pytest.CaptureFixture[str]) -> None:
+    import asyncio
+
+    from wizard.web.server import WizardServer
+
+    server = WizardServer("true", host="127.0.0.1", port=1, max_sessions=3, public_url=None, lang="en")
+    asyncio.run(server.on_startup(None))  # type: ignore[arg-type]  # the app is not used
+    assert capsys.readouterr().out.startswith("The wizard is served at")

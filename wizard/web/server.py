@@ -127,7 +127,7 @@ class WizardServer(Server):
         logging.basicConfig(level="INFO", format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
 
     async def on_startup(self, app: web.Application) -> None:
-        print(text("serve_started").format(self.public_url, self.max_sessions), flush=True)
+        print(text("serve_started", self.lang).format(self.public_url, self.max_sessions), flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Stop every wizard still running (Ctrl+C must not leave any behind): ask each to quit, then kill.
