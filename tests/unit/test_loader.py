@@ -117,6 +117,21 @@ def test_too_long_text_says_the_limit(diagnose):
     assert problems[0].message == "title: is too long (at most 500 characters)"
 
 
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (("    title: 答案一\n", "    title: 答案一\n    faq: 0\n"), "answers.a-one.faq: should be 1 or more"),
+        (
+            ("    title: 答案一\n", "    title: 答案一\n    review_by: 明年\n"),
+            "answers.a-one.review_by: should be a date written like 2025-06-30 (got '明年')",
+        ),
+    ],
+)
+def test_a_wrong_value_is_explained_in_plain_words(diagnose, edit, said):
+    problems = diagnose(answers__yaml=ANSWERS.replace(*edit), t__yaml=TREE)
+    assert [problem.message for problem in problems if problem.code == "WZ012"] == [said]
+
+
 def test_binary_file_is_rejected(diagnose):
     assert [p.code for p in diagnose(t__yaml=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")] == ["WZ002"]
 

@@ -396,6 +396,13 @@ def _friendly_message(item: Any) -> str:
         return f"should be {item['ctx']['expected']}"
     if kind == "string_too_long":
         return f"is too long (at most {item['ctx']['max_length']} characters)"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = item["ctx"].get("ge", item["ctx"].get("gt"))
+        return f"should be {bound} or more" if kind == "greater_than_equal" else f"should be more than {bound}"
+    if kind == "too_short":
+        return "needs at least one entry" if item["ctx"].get("min_length") == 1 else str(item["msg"])
+    if kind.startswith(("date_", "datetime_")):
+        return f"should be a date written like 2025-06-30 (got '{item.get('input')}')"
     if kind in _PLAIN_WORDS:
         return f"{_PLAIN_WORDS[kind]} (got {shown})" if "type" in kind else _PLAIN_WORDS[kind]
     return str(item["msg"])
