@@ -15,6 +15,13 @@ def test_check_bundled_trees_is_clean_and_strict(invoke):
     assert "0 error(s), 0 warning(s)" in result.stdout
 
 
+def test_one_tree_file_checked_on_its_own_passes_strict(invoke):
+    """Answers no tree reaches is a question about the whole folder: one tree file listed every answer
+    the other trees use, so it could never pass --strict. The folder still reports them."""
+    result = invoke("check", str(BUNDLED_TREES / "enrolment-errors.yaml"), "--strict")
+    assert result.returncode == 0 and "WZ041" not in result.stdout, result.stdout
+
+
 def test_check_errors_exit_1_with_located_lines(write_files, invoke):
     folder = write_files(answers__yaml=ANSWERS, t__yaml=TREE.replace("next: q2", "next: q3"))
     result = invoke("check", str(folder))
