@@ -9,6 +9,11 @@ text with its address, never as something to click.
 
 Linear in the size of the body, whatever its shape: a 150-column table costs
 what its cells cost (the checks bound table size anyway, WZ046).
+
+Nothing is lost to depth. markdown-it stops at a nesting limit (twenty levels:
+nine lists in lists, nineteen quotes in quotes) and drops the rest of the body
+from there. Here a list or quote that would pass the limit is not opened: its
+lines are read as a paragraph of the deepest level shown, markers and all.
 """
 
 from __future__ import annotations
@@ -54,7 +59,24 @@ def _parser():  # type: ignore[no-untyped-def]
     """One parser for the process: building one costs more than parsing an answer."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    for name, levels in (("list", 2), ("blockquote", 1)):  # list: the list and its item; a quote: itself
+        rule = next(rule for rule in md.block.ruler.__rules__ if rule.name == name)
+        md.block.ruler.at(name, _within_nesting(rule.fn, levels), {"alt": list(rule.alt)})
+    return md
+
+
+def _within_nesting(rule: Any, levels: int) -> Any:
+    """Block ``rule`` (a list or a quote, opening ``levels`` of nesting), declined where its content would
+    pass markdown-it's nesting limit, which would drop the rest of the body. Asked only whether it could
+    start there (``silent``), it still says yes: the paragraph before it ends, as at any depth."""
+
+    def within(state: Any, start: int, end: int, silent: bool) -> bool:
+        if not silent and state.level + levels >= state.md.options["maxNesting"]:
+            return False
+        return bool(rule(state, start, end, silent))
+
+    return within
 
 
 def parse(markdown: str) -> list[Block]:
