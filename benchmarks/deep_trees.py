@@ -2,13 +2,16 @@
 
 Each generated tree is added to a copy of the bundled trees, so search indexes
 the real answers and synonyms too. The chain is the deepest tree N questions
-can make: question i offers 是 → question i + 1 and 否 → the way-out answer. The
-baseline, measured in the same run, is a heap of the same N questions (是 and
-否 lead to questions 2i + 1 and 2i + 2, and end at the way-out answer at the
-bottom), as deep as log2 N. Each phase runs in a fresh process, chain and
-heap alternating, --rounds times; reported are the median seconds, how far the
-phase raised the process's peak RSS, and the chain/heap ratio of the times,
-which stays near 1 when depth costs nothing of its own:
+can make: question i offers 是 → question i + 1, and 否 and 不清楚 → the way-out
+answer. The baseline, measured in the same run, is a heap of the same N
+questions and options: 是 and 否 lead to questions 2i + 1 and 2i + 2 (or end at
+the way-out answer at the bottom), 不清楚 ends there, and the heap is as deep as
+log2 N. (不清楚 gives every question an answer one choice away: --suggest
+cannot yet finish an example through the catalog's way out.) Each phase runs
+in a fresh process, chain and heap alternating, --rounds times; reported are
+the median seconds, how far the phase raised the process's peak RSS, and the
+chain/heap ratio of the times, which stays near 1 when depth costs nothing of
+its own:
 
 - search: building the search index (what ``wizard ask``, the app's search box
   and ``wizard serve`` do before the first query);
@@ -16,9 +19,9 @@ which stays near 1 when depth costs nothing of its own:
 - suggest: the shortest example for every option (``wizard coverage
   --suggest``), per label written. A chain's examples take every choice above
   them, so that output grows with the square of N whatever the code does; what
-  it costs per label should not.
+  it costs per label should not. Not run above 4000 questions.
 
-    .venv/bin/python benchmarks/deep_trees.py [--sizes 1000 4000 20000] [--rounds 3] [--timeout 300]
+    .venv/bin/python benchmarks/deep_trees.py [--sizes 1000 4000 16000] [--rounds 3] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -37,14 +40,19 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 PHASES = ("search", "graph", "suggest")
+SUGGEST_MAX = 4000
+"""Above this many questions suggest is not run: the chain's examples alone would be N² labels."""
 
 
 def chain(size: int) -> str:
     lines = ["id: deep", "title: 深层任务", "summary: 生成的问题链", "start: q0", "nodes:"]
     for i in range(size):
         onward = f"next: q{i + 1}" if i + 1 < size else "answer: escalation-contact"
-        lines += [f"  q{i}:", f"    question: 第{i}问？", "    options:"]
-        lines += [f"      - {{label: 是, {onward}}}", "      - {label: 否, answer: escalation-contact}"]
+        lines += [f"  q{i}:", f"    question: 第{i}问？", "    options:", f"      - {{label: 是, {onward}}}"]
+        lines += [
+            "      - {label: 否, answer: escalation-contact}",
+            "      - {label: 不清楚, answer: escalation-contact}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -55,6 +63,7 @@ def heap(size: int) -> str:
         for label, child in (("是", 2 * i + 1), ("否", 2 * i + 2)):
             where = f"next: q{child}" if child < size else "answer: escalation-contact"
             lines.append(f"      - {{label: {label}, {where}}}")
+        lines.append("      - {label: 不清楚, answer: escalation-contact}")
     return "\n".join(lines) + "\n"
 
 
@@ -130,7 +139,7 @@ def row(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 20000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES))
     parser.add_argument("--rounds", type=int, default=3, help="runs of each phase, alternating (default 3)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a phase counts as hung")
@@ -146,6 +155,9 @@ def main() -> int:
             for shape, folder in folders.items():
                 write(folder, shape, size)
             for phase in args.phases:
+                if phase == "suggest" and size > SUGGEST_MAX:
+                    print(f"{phase:8} {size:6}  not run above {SUGGEST_MAX} questions (N² labels of output)")
+                    continue
                 runs: dict[str, list[tuple[float, float, int]]] = {"chain": [], "heap": []}
                 for _ in range(args.rounds):  # alternate, so a machine that slows down slows both alike
                     for shape, folder in folders.items():

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ANSWERS, BUNDLED_TREE_FILES, BUNDLED_TREES, TREE, WriteFiles
 from wizard.content.catalog import load_catalog
@@ -129,6 +130,32 @@ def test_suggestions_walk_on_through_the_trees_own_options_when_the_way_out_is_n
     ]
     paste(folder / "t.yaml", suggestions_yaml(suggestions, coverage.catalog))
     assert measure(folder)[0].report().percent == 100.0
+
+
+def test_suggestions_down_a_chain_read_each_label_once(write_files: WriteFiles, monkeypatch) -> None:
+    """Down a chain every suggestion repeats all the choices above it, so the output grows with the
+    square of the depth; writing it must not parse each label again for every line it is on."""
+    length = 60
+    lines = ["id: t", "title: 任务", "summary: 摘要", "start: q0", "nodes:"]
+    for number in range(length):
+        onward = f"next: q{number + 1}" if number + 1 < length else "answer: a-two"
+        lines += [f"  q{number}:", f"    question: 问题{number}？", "    options:"]
+        lines += [f"      - {{label: 是, {onward}}}", "      - {label: 否, answer: a-one}"]
+    coverage, _ = measure(write_files(answers__yaml=ANSWERS, t__yaml="\n".join(lines) + "\n"))
+    parsed = 0
+    real = yaml.safe_load
+
+    def counting(text: str) -> object:
+        nonlocal parsed
+        parsed += 1
+        return real(text)
+
+    monkeypatch.setattr(yaml, "safe_load", counting)
+    suggestions = suggest(coverage)
+    text = suggestions_yaml(suggestions, coverage.catalog)
+    assert sum(len(item.choose) for item in suggestions) > length * length / 2
+    assert f"    choose: [{', '.join(['是'] * (length - 1))}, 否]\n" in text
+    assert parsed <= 2 * length + 10  # each suggestion's name, and each label once
 
 
 @pytest.mark.parametrize("tree_file", [path.name for path in BUNDLED_TREE_FILES])
