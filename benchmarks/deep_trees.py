@@ -6,8 +6,8 @@ can make: question i offers 是 → question i + 1, and 否 and 不清楚 → th
 answer. The baseline, measured in the same run, is a heap of the same N
 questions and options: 是 and 否 lead to questions 2i + 1 and 2i + 2 (or end at
 the way-out answer at the bottom), 不清楚 ends there, and the heap is as deep as
-log2 N. (不清楚 gives every question an answer one choice away: --suggest
-cannot yet finish an example through the catalog's way out.) Each phase runs
+log2 N. (不清楚 gives every question an answer one choice away, so both
+shapes end at the same number of answers.) Each phase runs
 in a fresh process, chain and heap alternating, --rounds times; reported are
 the median seconds, how far the phase raised the process's peak RSS, and the
 chain/heap ratio of the times, which stays near 1 when depth costs nothing of
