@@ -156,3 +156,16 @@ async def test_a_paste_at_the_ratings_goes_into_the_comment_box(bundled: Catalog
         await pilot.pause()
         comment = app.screen.query_one("#feedback-comment", Input)
         assert app.focused is comment and comment.value == "说明很清楚 谢谢"
+
+
+async def test_chinese_typed_at_the_ratings_is_kept_whole_in_the_comment(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """The first character typed at the list moves to the comment box; it was selected there, and the
+    next one replaced it (很清楚 arrived as 清楚)."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        for character in "很清楚":
+            await pilot.press(character)
+        assert app.screen.query_one("#feedback-comment", Input).value == "很清楚"

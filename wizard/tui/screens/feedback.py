@@ -54,7 +54,12 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
                 ),
                 id="feedback-ratings",
             )
-            yield Input(placeholder=text("feedback_placeholder", self.lang), max_length=200, id="feedback-comment")
+            yield Input(
+                placeholder=text("feedback_placeholder", self.lang),
+                max_length=200,
+                id="feedback-comment",
+                select_on_focus=False,  # Chinese typed at the list lands here: selected, the next key replaced it
+            )
             yield Static(Content(text("feedback_keys", self.lang)), id="feedback-keys")
 
     def on_mount(self) -> None:
