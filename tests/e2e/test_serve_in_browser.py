@@ -137,6 +137,32 @@ def test_a_browser_walks_to_faq_13_with_nothing_from_other_hosts(server: Served)
     assert {event["front"] for event in server.events()} == {"tui"}
 
 
+def test_glyphs_sit_in_their_cells_and_narrow_punctuation_takes_one(server: Served) -> None:
+    """The terminal puts a glyph's ideographic baseline at the bottom of its cell, and a CJK font's box
+    reaches below it: every row sat low and the key bar lost its bottom. And … “ — ↓, one cell in the
+    terminal, were drawn two cells wide by the CJK font, over the next character."""
+    with browser_page(1024, 768) as (page, _):
+        page.goto(server.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        page.evaluate("document.fonts.load(\"16px 'Roboto Mono'\", '…“—↓户W')")
+        lowest = page.evaluate(
+            """() => { const canvas = document.createElement('canvas'); canvas.width = 40; canvas.height = 60;
+                       const c = canvas.getContext('2d'); c.font = "16px 'Roboto Mono'";
+                       c.textBaseline = 'ideographic'; c.fillText('gy户', 2, 30);  // 30: a cell's bottom
+                       const ink = c.getImageData(0, 0, 40, 60).data; let lowest = -1;
+                       for (let row = 0; row < 60; row++) for (let col = 0; col < 40; col++)
+                         if (ink[(row * 40 + col) * 4 + 3] > 64) lowest = row;
+                       return lowest; }"""
+        )
+        assert 20 < lowest < 30, lowest  # drawn, and within the cell
+        widths = page.evaluate(
+            """() => { const c = document.createElement('canvas').getContext('2d');
+                       c.font = "16px 'Roboto Mono'"; const cell = c.measureText('W').width;
+                       return ['…', '“', '—', '↓'].map((mark) => c.measureText(mark).width / cell); }"""
+        )
+        assert all(width <= 1.05 for width in widths), widths
+
+
 def test_over_the_cap_the_page_says_so_in_chinese(tmp_path: Path) -> None:
     with serve(tmp_path, "--max-sessions", "1") as served, browser_page() as (page, _):
         page.goto(served.url)
