@@ -199,7 +199,9 @@ async def test_save_writes_unique_transcripts_and_says_where(
             assert "报错「户籍性质为空」怎么办？" in text
             assert "请在「人员基础信息变更」中补录户籍性质后再提交。" in text
         messages = [n.message for n in app._notifications]
-        assert f"办理记录已保存到：{files[0]}" in messages and f"办理记录已保存到：{files[1]}" in messages
+        assert (
+            f"办理记录已保存到：\n{files[0]}" in messages and f"办理记录已保存到：\n{files[1]}" in messages
+        )  # the path on its own line: never split
 
 
 async def test_save_into_an_unwritable_place_reports_instead_of_crashing(
