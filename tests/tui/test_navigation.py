@@ -363,6 +363,24 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
     assert content.startswith("\ufeff") and content.count("\n") == content.count("\r\n") > 5  # as Notepad writes
 
 
+async def test_the_text_file_a_browser_downloads_reads_as_text_not_markdown(
+    bundled: Catalog, make_app: MakeApp, monkeypatch
+) -> None:
+    """Notepad is no Markdown viewer: [身份证号] read \\[身份证号\\] and 方式一 was wrapped in **."""
+    app = make_app(bundled)
+    offered: list[str] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_text", lambda file, **_: offered.append(file.read()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"员工320102199001011234户籍性质为空", "enter")
+        await pilot.pause()
+        await pilot.press("n", "s")
+        await pilot.pause()
+    (content,) = offered
+    assert "搜索：员工[身份证号]户籍性质为空" in content and "方式一：" in content
+    assert "\\" not in content and "**" not in content
+
+
 async def test_in_a_browser_q_ends_nothing_and_copy_speaks_of_ctrl_v(
     sample: Catalog, make_app: MakeApp, monkeypatch
 ) -> None:

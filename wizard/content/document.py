@@ -238,6 +238,16 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"^(\s*)([#>+-]|\d+[.)])(\s)", r"\1\\\2\3", escaped)  # no heading, quote or list by accident
 
 
+_ESCAPE_MARK = re.compile(r"\\([!-/:-@\[-`{-~0-9])")
+_STRONG = re.compile(r"(?<!\\)\*\*")
+
+
+def markdown_as_text(text: str) -> str:
+    """Markdown written here (transcripts) for a reader that is not a Markdown viewer (a .txt file in
+    Notepad): without bold marks and escapes, so [身份证号] does not read \\[身份证号\\]."""
+    return _ESCAPE_MARK.sub(r"\1", _STRONG.sub("", text))
+
+
 def markdown(blocks: list[Block]) -> str:
     """The blocks written back as plain, safe Markdown (transcripts, the clipboard).
 

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.content.document import parse
+from wizard.content.document import markdown_as_text, parse
 from wizard.content.text import one_line
 from wizard.engine.render import AnswerView, ClickPathText, answer_text, handoff_to_show, session_view, transcript
 from wizard.engine.session import Crumb, Session
@@ -213,7 +213,7 @@ class AnswerScreen(SessionScreen):
         import io
 
         name = transcript_name(stem, suffix=".txt")
-        windows_text = "\ufeff" + markdown.replace("\n", "\r\n")
+        windows_text = "\ufeff" + markdown_as_text(markdown).replace("\n", "\r\n")
         self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
         self.notify(self.t("delivered_notice").format(name), markup=False, timeout=10)
 
