@@ -69,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         traffic = report(read_events(logs))
     sys.stdout.write(render(catalog, tree_ids, args.format, traffic))
-    edges = len(build(catalog, tree_ids).edges)
-    if args.format == "mermaid" and edges > MERMAID_MAX_EDGES:
+    edges = len(build(catalog, tree_ids).edges) if args.format == "mermaid" else 0  # only Mermaid has a limit
+    if edges > MERMAID_MAX_EDGES:
         print(
             f"wizard graph: {edges} edges, over Mermaid's default of {MERMAID_MAX_EDGES}: the output raises "
             "maxEdges in its front matter; a viewer that ignores it shows an error (use --format dot)",
