@@ -13,6 +13,7 @@ from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
 from wizard.content.locate import tree_files
 from wizard.tui import home_cache, watch
 from wizard.tui.app import WizardApp
+from wizard.tui.messages import StartTask
 from wizard.tui.screens.question import QuestionScreen
 
 
@@ -59,6 +60,18 @@ async def test_a_key_before_the_load_loads_on_demand(make_app: MakeApp) -> None:
         await pilot.press("1", "enter")
         await pilot.pause()
         assert app.session is not None and app.session.start_tree == "sample"
+
+
+async def test_two_task_keys_before_the_load_do_not_crash(make_app: MakeApp) -> None:
+    """Both starts wait for the catalog; the second found the first's question screen pushed but not yet
+    mounted, and showing it there closed the app (NoMatches '#task-title')."""
+    app = make_app(None, load_from=[SAMPLE], tasks=home_cache.tasks_of(load(SAMPLE)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.post_message(StartTask("sample"))
+        app.post_message(StartTask("sample"))
+        await pilot.pause(0.5)
+        assert app.is_running and isinstance(app.screen, QuestionScreen)
+        assert "系统提示的是哪条报错？" in screen_text(app)
 
 
 async def test_trees_broken_since_the_cache_was_written_exit_1(tmp_path: Path) -> None:

@@ -432,18 +432,24 @@ class WizardApp(App[None]):
             self.go_home()
         elif session.finished:
             if isinstance(self.screen, AnswerScreen):
-                self.screen.session = session
-                self.screen.show()
+                self._show_on(self.screen, session)
             else:
                 self.push_screen(self._reused("answer", lambda: AnswerScreen(session, self.lang, self.save_dir)))
         else:
             if isinstance(self.screen, AnswerScreen):
                 self.pop_screen()
             if isinstance(self.screen, QuestionScreen):
-                self.screen.session = session
-                self.screen.show()
+                self._show_on(self.screen, session)
             else:
                 self.push_screen(self._reused("question", lambda: QuestionScreen(session, self.lang)))
+
+    @staticmethod
+    def _show_on(screen: SessionScreen, session: Session) -> None:
+        """Show ``session`` on a screen already on top; one pushed but not yet mounted (two task keys
+        before the catalog loaded) shows it when it mounts."""
+        screen.session = session
+        if screen.is_mounted:
+            screen.show()
 
     def _reused(self, name: str, make: Callable[[], SessionScreen]) -> SessionScreen:
         """The one question (or answer) screen, made once and shown again with the current session.
