@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.events import Paste
+from textual.events import Key, Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -169,3 +169,26 @@ async def test_chinese_typed_at_the_ratings_is_kept_whole_in_the_comment(
         for character in "很清楚":
             await pilot.press(character)
         assert app.screen.query_one("#feedback-comment", Input).value == "很清楚"
+
+
+@pytest.mark.parametrize("keys", [("enter", "enter"), ("enter", "escape", "down")])
+async def test_keys_that_arrive_together_close_the_rating_once(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path, keys: tuple[str, ...]
+) -> None:
+    """Over a slow link Enter Enter arrive at once: the second closed the dialog again and the app
+    stopped (ScreenStackError)."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        await pilot.press("2")
+        for key in keys:
+            app.post_message(Key(key, None))
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+
+
+async def test_the_english_greeting_is_a_sentence_of_its_own(bundled: Catalog, make_app: MakeApp, tmp_path: Path):
+    app = make_app(bundled, lang="en", log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        assert "Glad it is solved. Rate this answer" in screen_text(app)

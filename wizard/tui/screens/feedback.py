@@ -45,7 +45,9 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feedback"):
-            title = self.greeting + text("feedback_title", self.lang)
+            title = (self.greeting + (" " if self.lang == "en" else "") if self.greeting else "") + text(
+                "feedback_title", self.lang
+            )
             yield Static(Content(title), id="feedback-title", classes="heading")
             yield OptionList(
                 *(
@@ -86,12 +88,17 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
     @on(Input.Submitted, "#feedback-comment")
     def _sent(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss((self.rating, event.value.strip()))
+        self._close((self.rating, event.value.strip()))
 
     def action_skip(self) -> None:
         """Esc leaves without rating, whatever was picked or typed: only Enter sends (a clerk who typed
         something they should not have backs out with Esc, and nothing of it is kept)."""
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, feedback: Feedback | None) -> None:
+        """Once: a second Enter or Esc that arrives with the first (a slow link) finds the dialog gone."""
+        if self.is_current:
+            self.dismiss(feedback)
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste while the ratings have the focus goes into the comment box (it was dropped)."""
