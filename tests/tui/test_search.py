@@ -305,3 +305,13 @@ async def test_a_query_that_also_finds_the_way_out_lists_it_once_and_never_crash
         results = app.screen.query_one("#results", OptionList)
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
         assert ids[0] == "escalation-contact" and len(ids) == len(set(ids)), ids
+
+
+def test_a_lead_wider_than_half_the_line_goes_on_a_line_of_its_own() -> None:
+    """A click path's heading as the lead of its steps at 60 columns left the steps one character a line."""
+    path = Wrapped(["单位办事 › 社会保险 › 社会保险登记 › 用人单位用工参保登记"], "参保登记（新员工，本单位）：")
+    lines = "".join(segment.text for segment in path.lines(30)).splitlines()
+    assert lines[0] == "参保登记（新员工，本单位）："
+    assert all(len(line.strip()) > 4 for line in lines[1:]), lines
+    narrow = "".join(segment.text for segment in Wrapped(["甲乙丙丁"], "3. ").lines(30)).splitlines()
+    assert narrow == ["3. 甲乙丙丁"]  # a short lead still hangs

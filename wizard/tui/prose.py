@@ -54,16 +54,23 @@ class Wrapped:
         return Measurement(min(lead + 2, options.max_width), min(lead + longest, options.max_width))
 
     def lines(self, width: int) -> Iterable[Segment]:
-        """Segments of every line, each line ended by a newline segment."""
-        lead_width = cell_len(self.lead)
+        """Segments of every line, each line ended by a newline segment. A lead wider than half the line
+        (a click path's heading at 60 columns) goes on a line of its own: hung under it, the text got a
+        sliver of room, one character a line."""
+        lead = self.lead
+        lead_width = cell_len(lead)
+        if lead and lead_width > width // 2:
+            yield Segment(lead, Style.parse(self.lead_style) if self.lead_style else None)
+            yield Segment.line()
+            lead, lead_width = "", 0
         room = max(width - lead_width, 2)
         first = True
         offset = 0
         for paragraph in self.text.split("\n"):
             for start, end in line_spans(paragraph, room, cell_len):
-                lead = self.lead if first else " " * lead_width
-                if lead:
-                    yield Segment(lead, Style.parse(self.lead_style) if first and self.lead_style else None)
+                shown = lead if first else " " * lead_width
+                if shown:
+                    yield Segment(shown, Style.parse(self.lead_style) if first and self.lead_style else None)
                 yield from _styled(self.chars[offset + start : offset + end])
                 yield Segment.line()
                 first = False
