@@ -45,9 +45,9 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feedback"):
-            title = (self.greeting + (" " if self.lang == "en" else "") if self.greeting else "") + text(
-                "feedback_title", self.lang
-            )
+            title = text("feedback_title", self.lang)
+            if self.greeting:  # each language joins the two sentences its own way
+                title = text("feedback_title_greeted", self.lang).format(self.greeting)
             yield Static(Content(title), id="feedback-title", classes="heading")
             yield OptionList(
                 *(

@@ -176,7 +176,7 @@ class SearchPanel(Vertical):
 
     def typing(self) -> bool:
         """Whether a question is being typed here: the box holds one and the results do not have the focus."""
-        return bool(self.query_text) and not self.query_one(SearchResults).has_focus
+        return bool(self.query_text) and not self.in_results()
 
     def in_results(self) -> bool:
         """Whether the focus is in the results (a digit or Enter opens one there)."""
