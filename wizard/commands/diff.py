@@ -49,12 +49,8 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="wizard-diff-") as scratch:
         try:
             old_dir, new_dir = _folders(args, Path(scratch))
-        except subprocess.CalledProcessError as error:  # git's own last line says what was wrong
-            said = error.stderr.decode(errors="replace") if isinstance(error.stderr, bytes) else error.stderr or ""
-            print(
-                f"wizard diff: {one_line(said.strip().splitlines()[-1] if said.strip() else str(error))}",
-                file=sys.stderr,
-            )
+        except subprocess.CalledProcessError as error:
+            print(f"wizard diff: {_git_said(error)}", file=sys.stderr)
             return 2
         except (OSError, ValueError) as error:
             print(f"wizard diff: {error}", file=sys.stderr)
@@ -107,6 +103,13 @@ def _folders(args: argparse.Namespace, scratch: Path) -> tuple[Path, Path]:
     old = _export(top, first, inside, scratch / "old")
     new = _export(top, second, inside, scratch / "new") if second else trees
     return old, new
+
+
+def _git_said(error: subprocess.CalledProcessError) -> str:
+    """git's own last line of complaint ("fatal: Not a valid object name x"), not Python's account of it."""
+    said = error.stderr.decode(errors="replace") if isinstance(error.stderr, bytes) else error.stderr or ""
+    lines = said.strip().splitlines()
+    return one_line(lines[-1] if lines else str(error))
 
 
 def _git(where: Path, *command: str) -> str:
