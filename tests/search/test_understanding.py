@@ -97,6 +97,8 @@ def test_synonyms_fold_the_longest_word_first():
         ("提示：户籍性质为空 无法提交", "enrol-error-hukou-empty"),  # 无法提交 says it failed, not what
         ("前天加的员工提示无参保身份", "enrol-error-no-insured-identity"),  # 前天 says when, not what
         ("系统提示：户籍性质为空，请联系管理员", "enrol-error-hukou-empty"),  # the dialog's own words
+        ("保存失败：户籍性质为空", "enrol-error-hukou-empty"),  # a dialog's title says it failed, not what
+        ("温馨提示 该人员为灵活就业人员", "enrol-error-flexible-employment"),
         (  # a whole error dialog pasted, with its code
             "提交失败！\n错误信息：根据身份证号码找到多条人员信息，无法办理此业务\n错误代码：E10023\n请联系管理员",
             "enrol-error-multiple-records",
