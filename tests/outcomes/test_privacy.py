@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import BUNDLED_TREES
+from wizard.content.catalog import load_catalog
 from wizard.engine.privacy import mask, without_personal_data
 
 
@@ -28,6 +30,15 @@ from wizard.engine.privacy import mask, without_personal_data
         ("+86 138 1234 5678", "[手机号]"),
         ("身份证3201 0219 9001 0112 34加不上", "[身份证号]加不上"),
         ("身份证号码：320102-19900101-1234", "[身份证号]"),
+        ("张三身份证号320586199001011234加不上", "[姓名][身份证号]加不上"),  # the name before the label
+        ("王小明手机：13912345678", "[姓名][手机号]"),
+        ("员工欧阳娜娜离职了", "员工[姓名]离职了"),  # a compound surname
+        ("司马光 13912345678", "[姓名] [手机号]"),
+        ("员工叫康小军", "员工叫[姓名]"),
+        ("员工张三离职了", "员工[姓名]离职了"),  # the name, then the verb of the sentence
+        ("工资卡 6222 0212 3456 7890 123", "工资卡 [数字]"),  # a bank card read out in groups
+        ("单位电话 025 8888 6666", "单位[电话]"),
+        ("(025) 8888-6666", "[电话]"),
     ],
 )
 def test_personal_data_is_masked(text, masked):
@@ -46,10 +57,26 @@ def test_personal_data_is_masked(text, masked):
         "2024年1月",
         "工地加人",
         "周一 12333",
+        "员工白天在别家上班",  # 白 is a surname, 白天 is not a name
+        "员工周末来加班",
+        "员工何时入职",
+        "2024-01-15入职",  # a date is not a grouped number
+        "E10023",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):
     assert mask(text) == text
+
+
+def test_no_similar_question_without_a_number_is_masked():
+    """Clerks' own wordings (every 相似问 of the bundled answers) hold no personal data: a surname
+    character starting an everyday word (员工白天…, 员工何时…) must not be taken for a name."""
+    catalog = load_catalog([BUNDLED_TREES]).catalog
+    assert catalog is not None
+    wordings = [q for answer in catalog.answers.values() for q in (answer.title, *answer.similar)]
+    assert len(wordings) > 500
+    changed = [q for q in wordings if not any(c.isdigit() for c in q) and mask(q) != q]
+    assert changed == []
 
 
 def test_no_digit_run_of_six_or_more_survives_masking():

@@ -3,8 +3,9 @@
 Outcome logs keep content ids and labels, and two kinds of free text: search
 queries and feedback comments. Both pass through :func:`mask` first, so an
 ID-card number pasted with an error message, a phone number, an e-mail
-address, any run of six or more digits, or a name the text marks as one
-("员工张三", "姓名：李四", "小王", "张三 320102…") never reaches a file.
+address, a bank-card or landline number, any run of six or more digits, or a
+name the text marks as one ("员工张三", "姓名：李四", "小王", "张三 320102…")
+never reaches a file.
 """
 
 from __future__ import annotations
@@ -15,11 +16,21 @@ from collections.abc import Callable
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
     "付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "施洪康傅葛鲍柴翟乔伍庞颜倪殷聂祝欧凌盛祁牛艾苗柏甘柳岳裴邢骆耿温"
 )
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "端木")
+_NOT_NAMES = (
+    *("白天", "周末", "周[一二三四五六日天]", "江苏", "金额", "方便", "方式", "方法", "任何", "高新", "马上"),
+    *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数"),
+)
+"""Everyday words that begin with a surname ("员工白天在别家上班"): never a name."""
+_SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
-_AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]"
+_AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不]"
+"""What may follow a name: punctuation, a particle, or the verb of a clerk's sentence (员工张三离职了)."""
+_NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
 _NAME_MARK = "|".join(f"(?<={mark})" for mark in ("姓名", "名字", "员工", "职工", "叫", "是"))
 """The words that say a name follows (kept: only the name is personal)."""
 _GAP = r"[\s-]?"
@@ -28,23 +39,29 @@ _OLD_ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{14}}(?![0-9])"
 _MOBILE = rf"(?<![0-9])(?:\+?86{_GAP})?1[3-9](?:{_GAP}[0-9]){{9}}(?![0-9])"
 """ID-card (18 or 15 digits) and mobile numbers as clerks write them: in one run, or in groups split by
 a space or a dash (138 1234 5678, +86 138-1234-5678, 320102-19900101-1234)."""
-_PERSONAL_NUMBER = f"(?:{_ID_CARD}|{_OLD_ID_CARD}|{_MOBILE})"
-"""An ID-card or mobile number: a name written just before one is that person's ("张三 3201…")."""
+_PERSONAL_NUMBER = f"(?:{_ID_LABEL}{_ID_CARD}|{_ID_LABEL}{_OLD_ID_CARD}|{_PHONE_LABEL}{_MOBILE})"
+"""An ID-card or mobile number, labelled or not: a name written just before one is that person's
+("张三 3201…", "张三身份证号3201…")."""
+_LANDLINE = r"(?<![0-9])(?<![0-9][\s-])[(（]?0[0-9]{2,3}[)）]?[\s-]?[0-9]{3,4}[\s-]?[0-9]{4}(?![\s-]?[0-9])"
+"""A landline with its area code, as written or read out (0512-68881234, (025) 8888-6666), not a part of a
+longer run of groups (a bank card)."""
+_GROUPED_NUMBER = r"(?<![0-9])(?=(?:[0-9][\s-]?){7})[0-9]{3,}(?:[\s-][0-9]{3,})+(?![0-9])"
+"""Seven or more digits written in groups of three or more (a bank card read out, 6222 0212 3456 7890);
+a date (2024-01-15) has groups of two."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
+        re.compile(rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
         "姓名",
     ),
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "邮箱"),
     (re.compile(_ID_LABEL + _ID_CARD), "身份证号"),
     (re.compile(_ID_LABEL + _OLD_ID_CARD), "身份证号"),
     (re.compile(_PHONE_LABEL + _MOBILE), "手机号"),
-    (re.compile(_PHONE_LABEL + r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])"), "电话"),
+    (re.compile(_PHONE_LABEL + _LANDLINE), "电话"),
+    (re.compile(_GROUPED_NUMBER), "数字"),
     (re.compile(r"[0-9]{6,}"), "数字"),
     (
-        re.compile(
-            rf"(?:{_NAME_MARK})[：:\s]*[{_SURNAMES}](?:(?![的在从是已还要了])[\u4e00-\u9fff]){{1,2}}(?={_AFTER_NAME})"
-        ),
+        re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
     ),
     (re.compile(rf"(?<![\u4e00-\u9fff])[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王, not 小于
