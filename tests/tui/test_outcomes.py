@@ -71,6 +71,23 @@ async def test_the_rating_suggests_no_rating_and_no_toast_covers_it(
         assert ("很高兴问题已解决。请评价这条解答" in squeeze(screen_text(app))) is (key == "y")
 
 
+@pytest.mark.parametrize("notice_key", ["s", "c"])
+async def test_a_notice_from_the_answer_is_gone_when_the_rating_opens(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path, notice_key: str
+) -> None:
+    """Saved or copied, then solved at once: the notice (10 s) lay over the dialog at 60×20."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3", notice_key)
+        await pilot.pause()
+        assert app._notifications  # the notice is up
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert not app._notifications
+
+
 async def test_escape_skips_the_rating_and_not_solved_shows_the_way_to_a_person_under_it(
     bundled: Catalog, make_app: MakeApp, tmp_path: Path
 ) -> None:

@@ -68,6 +68,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         ratings = self.query_one("#feedback-ratings", OptionList)
         ratings.highlighted = None  # no rating suggested (after "not solved", 非常满意 was)
         ratings.focus()
+        self.app.clear_notifications()  # a notice from the answer (saved, copied) covered the dialog's warning
 
     def action_rate(self, number: int) -> None:
         if self.focused is not self.query_one("#feedback-comment", Input):
