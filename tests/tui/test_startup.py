@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from textual.events import Key
 
 from tests.conftest import BUNDLED_TREES
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
+from wizard.content.catalog import LoadResult
 from wizard.content.locate import tree_files
+from wizard.content.model import Catalog
 from wizard.tui import home_cache, watch
 from wizard.tui.app import WizardApp
 from wizard.tui.messages import StartTask
+from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.question import QuestionScreen
 
 
@@ -72,6 +77,45 @@ async def test_two_task_keys_before_the_load_do_not_crash(make_app: MakeApp) -> 
         await pilot.pause(0.5)
         assert app.is_running and isinstance(app.screen, QuestionScreen)
         assert "系统提示的是哪条报错？" in screen_text(app)
+
+
+async def test_keys_typed_before_the_load_do_what_they_do_after_it(
+    bundled: Catalog, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk who knows the way types 2 3 as the app starts: task 2, then its option 3. While task 2
+    waited for the trees, the 3 reached the task list too and opened task 3."""
+    import wizard.content.catalog
+
+    release = threading.Event()
+    real_load = wizard.content.catalog.load_catalog
+
+    def slow_load(paths: list[Path]) -> LoadResult:
+        release.wait(10)
+        return real_load(paths)
+
+    monkeypatch.setattr(wizard.content.catalog, "load_catalog", slow_load)
+    app = make_app(None, load_from=[BUNDLED_TREES], tasks=home_cache.tasks_of(bundled))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "3")
+        assert not app.loaded  # both keys came before the trees
+        release.set()
+        await pilot.pause(0.5)
+        assert app.session is not None and app.session.start_tree == "enrolment-errors"
+        assert isinstance(app.screen, AnswerScreen)  # option 3 of its first question: 户籍性质为空
+        assert app.session.place.answer == "enrol-error-hukou-empty"
+
+
+async def test_keys_that_arrive_together_go_to_the_screen_the_first_opens(bundled: Catalog, make_app: MakeApp):
+    """2 and 3 in one burst (a quick typist, a slow link to a browser): the 3 came back to the app before
+    task 2's question was shown, and started task 3 over it."""
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.post_message(Key("2", "2"))
+        app.post_message(Key("3", "3"))
+        await pilot.pause(0.5)
+        assert app.session is not None and app.session.start_tree == "enrolment-errors"
+        assert isinstance(app.screen, AnswerScreen) and app.session.place.answer == "enrol-error-hukou-empty"
 
 
 async def test_trees_broken_since_the_cache_was_written_exit_1(tmp_path: Path) -> None:

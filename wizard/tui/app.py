@@ -30,6 +30,7 @@ from wizard import streams
 from wizard.content.text import one_line
 from wizard.i18n import text
 from wizard.tui import keys, messages
+from wizard.tui.held_keys import HeldKeys
 from wizard.tui.home_cache import Task
 from wizard.tui.screens.base import SearchingScreen, SessionScreen
 from wizard.tui.screens.home import HomeScreen
@@ -108,6 +109,7 @@ class WizardApp(App[None]):
         self.crash_message = ""
         self._indexes: dict[int, tuple[Catalog, SearchIndex]] = {}
         self._waiting: list[Callable[[], None]] = []
+        self.held_keys = HeldKeys(self)
         self._watch_paths = list(watch_paths) if watch_paths else None
         self._watcher: TreeWatcher | None = None
         self._reloading = False
@@ -124,6 +126,8 @@ class WizardApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Esc and the next key, read as one Alt key, are pressed as the two keys they were: a clerk
         going back and choosing again at once lost both, and got a hint about the input method."""
+        if self.held_keys.take(event):  # for a screen on its way
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             bunched = keys.after_escape(event)
             if bunched is not None:
@@ -265,7 +269,11 @@ class WizardApp(App[None]):
     # What the screens ask ----------------------------------------------------------------
     @on(messages.StartTask)
     def _start_task(self, event: messages.StartTask) -> None:
-        self._when_loaded(lambda: self.start_task(event.tree_id))
+        def start() -> None:
+            self.start_task(event.tree_id)
+            self.held_keys.release_after_refresh()  # the keys typed after the task's own
+
+        self._when_loaded(start)
 
     # Outcome events ------------------------------------------------------------------------
     @property

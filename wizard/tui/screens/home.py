@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui import keys
+from wizard.tui.held_keys import hold_keys
 from wizard.tui.home_cache import Task
 from wizard.tui.messages import StartTask
 from wizard.tui.prose import Stack, Wrapped
@@ -131,7 +132,7 @@ class HomeScreen(SearchingScreen):
     def _task_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(StartTask(event.option.id))
+            self._start(event.option.id)
 
     def action_pick(self, index: int) -> None:
         """Start task number ``index + 1`` at once, as a digit chooses at once on a question; while search
@@ -143,7 +144,12 @@ class HomeScreen(SearchingScreen):
             tasks.highlighted = index
             task_id = tasks.get_option_at_index(index).id
             if task_id is not None:
-                self.post_message(StartTask(task_id))
+                self._start(task_id)
+
+    def _start(self, task_id: str) -> None:
+        """Ask the app to start a task; the keys typed after this one are for the task's first question."""
+        hold_keys(self.app)
+        self.post_message(StartTask(task_id))
 
     def action_clear_search(self) -> None:
         self.query_one(SearchPanel).clear()
