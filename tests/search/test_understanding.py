@@ -8,7 +8,7 @@ import pytest
 from wizard.engine.coverage import Unit, prepare, share
 from wizard.engine.faq_numbers import chinese_number, faq_number
 from wizard.engine.hanzi import to_simplified
-from wizard.engine.terms import Synonyms, question_runs
+from wizard.engine.terms import Synonyms, question_runs, without_buttons
 
 # FAQ numbers -----------------------------------------------------------------------------
 
@@ -99,6 +99,8 @@ def test_synonyms_fold_the_longest_word_first():
         ("系统提示：户籍性质为空，请联系管理员", "enrol-error-hukou-empty"),  # the dialog's own words
         ("保存失败：户籍性质为空", "enrol-error-hukou-empty"),  # a dialog's title says it failed, not what
         ("温馨提示 该人员为灵活就业人员", "enrol-error-flexible-employment"),
+        ("户籍性质为空 确定", "enrol-error-hukou-empty"),  # the dialog's button came along
+        ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code
             "提交失败！\n错误信息：根据身份证号码找到多条人员信息，无法办理此业务\n错误代码：E10023\n请联系管理员",
             "enrol-error-multiple-records",
@@ -108,6 +110,12 @@ def test_synonyms_fold_the_longest_word_first():
 def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):
     findings = bundled_index.find(query, top=3)
     assert findings.answered and findings.hits[0].answer == answer, findings.hits
+
+
+def test_only_a_button_standing_alone_is_left_out():
+    assert without_buttons("户籍性质为空\n确定") == "户籍性质为空\n"
+    assert without_buttons("不确定是不是本结算期") == "不确定是不是本结算期"  # part of a word
+    assert without_buttons("取消") == "取消"  # nothing else to search for
 
 
 def test_traditional_characters_search_like_simplified(bundled_index):

@@ -201,6 +201,9 @@ GENERIC_WORDS = (
     "来",
     "下",
 )
+DIALOG_BUTTONS = frozenset({"确定", "取消", "关闭", "确认", "返回", "知道了", "我知道了", "ok"})
+"""The buttons of the web hall's message dialogs, as copied with the message."""
+_BETWEEN_WORDS = re.compile(r"([^\w]+)")
 _GENERIC = re.compile("|".join(map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True))))
 _FILLER = re.compile("|".join(map(re.escape, sorted(QUERY_FILLER, key=len, reverse=True))))
 _PARTICLES = str.maketrans(dict.fromkeys(QUERY_PARTICLES))
@@ -298,8 +301,17 @@ def question_runs(question: str, synonyms: Synonyms = NO_SYNONYMS) -> list[list[
 
 
 def query_runs(query: str, synonyms: Synonyms = NO_SYNONYMS) -> list[list[str]]:
-    """The runs of a clerk's query: as :func:`question_runs`, and in simplified characters."""
-    return question_runs(to_simplified(query), synonyms)
+    """The runs of a clerk's query: as :func:`question_runs`, in simplified characters, and without
+    the buttons of an error dialog copied along with its message."""
+    return question_runs(without_buttons(to_simplified(query)), synonyms)
+
+
+def without_buttons(query: str) -> str:
+    """``query`` without a word standing on its own that is a dialog's button (户籍性质为空⏎确定): the whole
+    dialog comes along when a clerk copies its message. A query of buttons only is kept as it is."""
+    parts = _BETWEEN_WORDS.split(query)
+    kept = ["" if fold_case(part) in DIALOG_BUTTONS else part for part in parts]
+    return "".join(kept) if any(normalize(part) for part in kept) else query
 
 
 def query_terms(query: str, synonyms: Synonyms = NO_SYNONYMS) -> Counter[str]:
