@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.events import Key
+from textual.pilot import Pilot
 
 from tests.conftest import BUNDLED_TREES
 from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
@@ -20,6 +22,14 @@ from wizard.tui.app import WizardApp
 from wizard.tui.messages import StartTask
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.question import QuestionScreen
+
+
+async def settled(pilot: Pilot[object], done: Callable[[], bool], seconds: float = 10) -> None:
+    """Pause until ``done()`` (the trees load in a thread: slower on a busy machine), or ``seconds`` pass."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
 
 
 def test_the_watcher_polls_exactly_the_files_the_loader_reads() -> None:
@@ -99,7 +109,7 @@ async def test_keys_typed_before_the_load_do_what_they_do_after_it(
         await pilot.press("2", "3")
         assert not app.loaded  # both keys came before the trees
         release.set()
-        await pilot.pause(0.5)
+        await settled(pilot, lambda: isinstance(app.screen, AnswerScreen))
         assert app.session is not None and app.session.start_tree == "enrolment-errors"
         assert isinstance(app.screen, AnswerScreen)  # option 3 of its first question: 户籍性质为空
         assert app.session.place.answer == "enrol-error-hukou-empty"
@@ -113,7 +123,7 @@ async def test_keys_that_arrive_together_go_to_the_screen_the_first_opens(bundle
         await pilot.pause()
         app.post_message(Key("2", "2"))
         app.post_message(Key("3", "3"))
-        await pilot.pause(0.5)
+        await settled(pilot, lambda: isinstance(app.screen, AnswerScreen))
         assert app.session is not None and app.session.start_tree == "enrolment-errors"
         assert isinstance(app.screen, AnswerScreen) and app.session.place.answer == "enrol-error-hukou-empty"
 

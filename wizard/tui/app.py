@@ -271,7 +271,8 @@ class WizardApp(App[None]):
     def _start_task(self, event: messages.StartTask) -> None:
         def start() -> None:
             self.start_task(event.tree_id)
-            self.held_keys.release_after_refresh()  # the keys typed after the task's own
+            if not isinstance(self.screen, SessionScreen):  # no screen on its way to take the keys
+                self.held_keys.release_after_refresh()
 
         self._when_loaded(start)
 

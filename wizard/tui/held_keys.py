@@ -5,7 +5,8 @@ first question. Textual runs a key's binding when the key comes back up to the
 app from the focused widget; the 3 came back before task 2's question was on
 screen (at start-up, before the trees had even loaded), reached the task list
 and started task 3. From the moment a task is asked for until its first screen
-has been drawn, keys are held; then they are pressed again, in order.
+has been drawn (the screen says so when it is on top), keys are held; then
+they are pressed again, in order.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ class HeldKeys:
         self._timer = None
         keys, self._keys = self._keys, []
         for key, character in keys:
-            self._app.post_message(events.Key(key, character))
+            # From the app, as the terminal's keys are: sent from a screen, a key would stop at that screen
+            # on its way back up, and the app's bindings would never see it.
+            self._app.post_message(events.Key(key, character).set_sender(self._app))
 
 
 def hold_keys(app: App[Any]) -> None:
@@ -64,3 +67,10 @@ def hold_keys(app: App[Any]) -> None:
     held = getattr(app, "held_keys", None)
     if isinstance(held, HeldKeys):
         held.hold()
+
+
+def release_keys(app: App[Any]) -> None:
+    """The screen the held keys were for is on top and shown: press them again once it is drawn."""
+    held = getattr(app, "held_keys", None)
+    if isinstance(held, HeldKeys) and held.holding:
+        held.release_after_refresh()

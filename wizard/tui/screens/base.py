@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from wizard.i18n import text
 from wizard.tui import keys, messages
+from wizard.tui.held_keys import release_keys
 from wizard.tui.keys import fullwidth_key, localize, press_fullwidth
 from wizard.tui.widgets.key_bar import KeyHint, hints
 from wizard.tui.widgets.search_box import pasted_line
@@ -144,6 +145,9 @@ class SessionScreen(WizardScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ctrl+R restarts the task; a session begun from a search has none (Esc goes back instead)."""
         return action != "restart" or self.session.start_tree is not None
+
+    def on_screen_resume(self) -> None:
+        release_keys(self.app)  # keys typed as the task started were meant for this screen
 
     def action_back(self) -> None:
         self.post_message(messages.GoBack())
