@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 
 from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
@@ -42,11 +43,28 @@ async def test_back_restart_and_home(sample: Catalog, make_app: MakeApp) -> None
         await pilot.press("escape")  # back from the first question: the task list
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.session is None
-        for key in ("h", "home"):  # Home works on a question too, not only h (the option list had taken it)
-            await start(pilot, app, "sample")
-            await pilot.press(key)
-            await pilot.pause()
-            assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1, key
+        await start(pilot, app, "sample")
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+
+
+async def test_home_and_end_scroll_a_long_answer_and_keep_it(bundled: Catalog, make_app: MakeApp) -> None:
+    """Home and End are a pair, top and bottom, as in a browser: Home threw the answer away for the task list."""
+    app = make_app(bundled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("3")
+        await pilot.pause()
+        scroll = app.screen.query_one("#answer-scroll", VerticalScroll)
+        assert isinstance(app.screen, AnswerScreen) and scroll.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and scroll.scroll_y == 0
+        assert app.session is not None and app.session.place.answer == "enrol-error-hukou-empty"
 
 
 async def test_home_after_a_search_shows_the_task_list_so_a_number_starts_a_task(
@@ -240,7 +258,8 @@ async def test_help_lists_every_key_and_closes(sample: Catalog, make_app: MakeAp
         shown = screen_text(app)
         for words in ("按键说明", "返回上一步", "重新开始", "首页", "搜索", "退出", "复制解答", "保存记录", "1-9"):
             assert words in shown, words
-        assert "Esc / Backspace" in shown and "Home / h" in shown and "Ctrl+R" in shown
+        assert "Esc / Backspace" in shown and "Ctrl+R" in shown
+        assert "h                 首页" in shown and "Home / End        到解答开头 / 结尾" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

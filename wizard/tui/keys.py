@@ -24,7 +24,9 @@ from wizard.i18n import STRINGS, text
 NAVIGATION: list[BindingType] = [
     Binding("escape,backspace", "back", "key_back", id="back", key_display="Esc"),
     Binding("ctrl+r", "restart", "key_restart", id="restart", key_display="Ctrl+R"),
-    Binding("home,h", "home", "key_home", id="home", key_display="h", priority=True),  # before the lists' own Home
+    # h, not Home: Home and End are a pair, top and bottom of the page, as in a browser (Home threw a long
+    # answer away for the task list while End scrolled it).
+    Binding("h", "home", "key_home", id="home", key_display="h"),
 ]
 """Shared by the question and the answer screen: back, restart, home."""
 
@@ -89,17 +91,18 @@ _ENTER_OPEN = Binding("enter", "", "key_open", key_display="Enter")
 _DIGITS_RESULT = Binding("1", "", "key_open_result", key_display="1-9")
 _TAB_CRUMB = Binding("tab", "", "key_crumb", key_display="Tab")
 _DIGITS_RELATED = Binding("1", "", "key_related", key_display="1-9")
+_HOME_END = Binding("home,end", "", "key_top_bottom", key_display="Home / End")
 
 HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("help_everywhere", APP),
     ("help_home", [*HOME, _ENTER_START]),
     ("help_question", [*QUESTION, _TAB_CRUMB]),
-    ("help_answer", [*ANSWER, _DIGITS_RELATED]),
+    ("help_answer", [*ANSWER, _DIGITS_RELATED, _HOME_END]),
     ("help_search", [*SEARCH, _ENTER_OPEN, _DIGITS_RESULT]),
 ]
 """What the help screen lists, section by section: each screen's shown keys plus the keys widgets handle."""
 
-_SPELLED_OUT = {"escape,backspace": "Esc / Backspace", "home,h": "Home / h"}
+_SPELLED_OUT = {"escape,backspace": "Esc / Backspace"}
 
 
 def describe(description: str, lang: str) -> str:
