@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
+import pytest
+from textual import events
 from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
@@ -173,3 +176,23 @@ async def test_an_answer_that_lists_a_related_answer_twice_or_itself_does_not_cr
         assert isinstance(app.screen, AnswerScreen)
         related = app.screen.query_one("#related", OptionList)
         assert [related.get_option_at_index(i).id for i in range(related.option_count)] == [other]
+
+
+@pytest.mark.parametrize("page_key", ["pagedown", "pageup"])
+async def test_a_page_key_with_the_esc_that_shows_the_task_list_does_not_crash(
+    bundled: Catalog, make_app: MakeApp, page_key: str
+) -> None:
+    """Esc closed a search and PageDown came in the same burst: the task list, hidden behind the results
+    until then, had no lines laid out, and Textual's paging raised KeyError and closed the app."""
+    app = make_app(bundled)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("down", "slash", *"花名册")
+        await pilot.pause()
+        app.post_message(events.Key("escape", None))
+        for _ in range(2):  # each a moment after the one before, as a terminal sends them
+            await asyncio.sleep(0)
+            app.post_message(events.Key(page_key, None))
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+        tasks = app.screen.query_one("#tasks", OptionList)
+        assert tasks.has_focus and tasks.highlighted == (len(tasks.options) - 1 if page_key == "pagedown" else 0)

@@ -27,6 +27,7 @@ from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
 from wizard.tui.transcripts import default_folder, reason_key, save_transcript, transcript_name, transcript_stem
+from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
 
 
@@ -82,7 +83,7 @@ class AnswerScreen(SessionScreen):
                 yield _button(self.t("answer_yes"), "yes", "success")
                 yield _button(self.t("answer_no"), "no", "warning")
             yield Static(Content(self.t("answer_related")), id="related-heading", classes="heading")
-            yield OptionList(id="related")
+            yield Choices(id="related")
         yield KeyBar(self.key_hints())
 
     def _fill(self, selector: str, content: object | None) -> None:

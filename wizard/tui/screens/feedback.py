@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from wizard.engine.outcomes import RATINGS
 from wizard.i18n import text
 from wizard.tui.keys import press_fullwidth
+from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.search_box import pasted_line
 
 Feedback = tuple[int | None, str]
@@ -49,7 +50,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
             if self.greeting:  # each language joins the two sentences its own way
                 title = text("feedback_title_greeted", self.lang).format(self.greeting)
             yield Static(Content(title), id="feedback-title", classes="heading")
-            yield OptionList(
+            yield Choices(
                 *(
                     Option(f"{number}  {text(f'rating_{number}', self.lang)}", id=str(number))
                     for number in range(1, len(RATINGS) + 1)

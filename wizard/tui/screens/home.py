@@ -22,6 +22,7 @@ from wizard.tui.home_cache import Task
 from wizard.tui.messages import StartTask
 from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.screens.base import SearchingScreen
+from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.search_panel import SearchPanel
 
@@ -72,7 +73,7 @@ class HomeScreen(SearchingScreen):
         subtitle = Static(Content(self.t("home_subtitle")), id="home-subtitle")
         with SearchPanel(above=[title, subtitle], fresh=True, lang=self.lang, id="home"):
             yield Static(Content(self.t("tasks_heading")), id="tasks-heading", classes="heading")
-            yield OptionList(id="tasks")
+            yield Choices(id="tasks")
         yield KeyBar(self.key_hints())
 
     def on_mount(self) -> None:

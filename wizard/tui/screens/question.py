@@ -16,6 +16,7 @@ from wizard.tui import keys, messages
 from wizard.tui.prose import hanging, wrapped
 from wizard.tui.screens.base import SessionScreen
 from wizard.tui.widgets.breadcrumb import Breadcrumb
+from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
 
 
@@ -33,7 +34,7 @@ class QuestionScreen(SessionScreen):
             yield Breadcrumb(id="crumbs")
         yield Static(id="question")
         yield Static(id="help")
-        yield OptionList(id="options")
+        yield Choices(id="options")
         yield KeyBar(self.key_hints())
 
     def on_mount(self) -> None:

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wizard.tui.prose import Piece, hanging
+from wizard.tui.widgets.choices import Choices
 
 if TYPE_CHECKING:
     from wizard.engine.session import Crumb
 
 
-class Breadcrumb(OptionList):
+class Breadcrumb(Choices):
     """One option per crumb of the session's trail, oldest first."""
 
     def show_crumbs(self, crumbs: Sequence[Crumb]) -> None:

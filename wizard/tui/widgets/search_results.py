@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wizard.tui.prose import Piece, Stack, Wrapped
 from wizard.tui.safe import highlight_pieces
+from wizard.tui.widgets.choices import Choices
 
 if TYPE_CHECKING:
     from wizard.engine.search import Hit
@@ -36,7 +36,7 @@ def hit_prompt(hit: Hit, faq_label: str, number: int) -> Stack:
     return Stack(lines)
 
 
-class SearchResults(OptionList):
+class SearchResults(Choices):
     """The live results under a search box; each option's id is an answer id."""
 
     class LeftAtTop(Message):
