@@ -52,8 +52,8 @@ class Served:
 
 
 @contextmanager
-def serve(tmp_path: Path, *extra: str) -> Iterator[Served]:
-    port = free_port()
+def serve(tmp_path: Path, *extra: str, port: int | None = None) -> Iterator[Served]:
+    port = port or free_port()
     logs = tmp_path / "logs"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("WIZARD_", "XDG_"))}
     env["HOME"] = str(tmp_path)
@@ -205,6 +205,28 @@ def test_a_stopped_server_is_not_blamed_on_the_clerk_and_start_again_waits_for_i
         assert page.url == served.url and "服务还没有恢复" in page.inner_text(".notice")
 
 
+def test_when_a_notice_shows_enter_or_space_starts_again(tmp_path: Path) -> None:
+    """The keys stayed in the terminal's hidden textarea and went to the closed connection: only a mouse
+    click reached 重新开始. The idle and ended notices share the button (the idle test presses Enter)."""
+    port = free_port()
+    with serve(tmp_path, port=port) as served, browser_page(1024, 768) as (page, _):
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        wait_for(lambda: len(served.wizards()) >= 1)
+        served.process.send_signal(signal.SIGINT)
+        served.process.wait(timeout=15)
+        page.wait_for_function("document.body.dataset.ended === 'stopped'", timeout=20_000)
+        assert page.evaluate("document.activeElement.textContent") == "重新开始"
+        page.keyboard.press("Enter")  # the server is still down: the notice says so
+        page.wait_for_function("document.body.classList.contains('-still-down')", timeout=10_000)
+        with serve(tmp_path, port=port):  # back, at the same address
+            page.keyboard.press("Space")
+            page.wait_for_function(  # a new page (the old one had its first byte too), with a new session
+                "document.body.classList.contains('-first-byte') && !document.body.classList.contains('-closed')",
+                timeout=20_000,
+            )
+
+
 def test_keys_reach_the_wizard_without_a_click_and_ctrl_v_pastes_the_clerks_clipboard(server: Served) -> None:
     with browser_page() as (page, _):
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
@@ -302,8 +324,11 @@ def test_a_session_nobody_uses_ends_and_the_page_says_why(tmp_path: Path) -> Non
         notice = page.inner_text(".notice")
         assert "0.05 分钟没有操作，本次办理已自动结束" in notice and "本次办理已结束（" not in notice
         wait_for(lambda: served.wizards() == [], timeout=10)  # its place is free again
-        page.click(".notice button")
-        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        page.keyboard.press("Enter")  # the notice's button has the keys
+        page.wait_for_function(  # a new page (the old one had its first byte too), with a new session
+            "document.body.classList.contains('-first-byte') && !document.body.classList.contains('-closed')",
+            timeout=20_000,
+        )
 
 
 def test_typing_keeps_a_session_from_ending(tmp_path: Path) -> None:
