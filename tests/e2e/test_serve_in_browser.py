@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import signal
@@ -225,6 +226,43 @@ def test_when_a_notice_shows_enter_or_space_starts_again(tmp_path: Path) -> None
                 "document.body.classList.contains('-first-byte') && !document.body.classList.contains('-closed')",
                 timeout=20_000,
             )
+
+
+def brightest(page, outside: dict | None = None) -> int:  # type: ignore[no-untyped-def]
+    """The brightest colour channel (0-255) on the page's screenshot, leaving out the box ``outside``."""
+    shot = base64.b64encode(page.screenshot()).decode()
+    return int(
+        page.evaluate(
+            """async ([shot, box]) => { const image = new Image(); image.src = 'data:image/png;base64,' + shot;
+                 await image.decode(); const { width, height } = image;
+                 const canvas = document.createElement('canvas'); canvas.width = width; canvas.height = height;
+                 const c = canvas.getContext('2d'); c.drawImage(image, 0, 0);
+                 const ink = c.getImageData(0, 0, width, height).data; let most = 0;
+                 for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+                   if (box && x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height) continue;
+                   const at = (y * width + x) * 4; most = Math.max(most, ink[at], ink[at + 1], ink[at + 2]); }
+                 return most; }""",
+            [shot, outside],
+        )
+    )
+
+
+def test_the_wizard_behind_a_notice_is_dimmed(tmp_path: Path) -> None:
+    """The stopped wizard stayed as bright as a live one around the notice: its 已解决 / 未解决 looked usable."""
+    with serve(tmp_path) as served, browser_page(1024, 768) as (page, _):
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        wait_for(lambda: brightest(page) > 200)  # the task list is drawn, in bright text
+        served.process.send_signal(signal.SIGINT)
+        served.process.wait(timeout=15)
+        page.wait_for_function("document.body.dataset.ended === 'stopped'", timeout=20_000)
+        box = page.evaluate(
+            "(({ x, y, width, height }) => ({ x, y, width, height }))("
+            "document.querySelector('.notice div').getBoundingClientRect())"
+        )
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "serve-stopped-notice.png"))
+        assert brightest(page, box) < 128  # only the notice itself stays bright
 
 
 def test_keys_reach_the_wizard_without_a_click_and_ctrl_v_pastes_the_clerks_clipboard(server: Served) -> None:
