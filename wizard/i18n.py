@@ -40,13 +40,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "source_line": "来源：{}",
         "source_entry": " 第 {} 条",
         "serve_started": "江苏人社网办向导已在 {} 提供服务（最多同时 {} 人使用）。按 Ctrl+C 停止。",
-        "serve_busy": "当前同时使用的人数已达上限（{} 人）。请稍后刷新本页再试；"
+        "serve_busy": "当前同时使用的人数已达上限（{} 人）。请稍后点「重新尝试」；"
         "急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
         "serve_opening": "正在打开{}……",
         "serve_ended": "本次办理已结束（关闭或刷新页面会结束办理）。",
         "serve_idle": "{} 分钟没有操作，本次办理已自动结束，把位置让给其他同事。",
         "serve_full": "当前同时使用的人数已达上限。请稍后再试；急需办理可拨打咨询电话 12333 或到社保经办窗口咨询。",
         "serve_restart": "重新开始",
+        "serve_retry": "重新尝试",
         "serve_stopped": "向导服务暂时中断（服务器维护或网络断开），刚才的办理没有保存。"
         "请稍后点「重新开始」；急事请拨打咨询电话 12333。",
         "serve_still_down": "服务还没有恢复，请过一会儿再点「重新开始」。",
@@ -190,7 +191,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "source_line": "Source: {}",
         "source_entry": ", entry {}",
         "serve_started": "The wizard is served at {} (at most {} sessions at once). Ctrl+C stops it.",
-        "serve_busy": "The wizard already has its maximum of {} users. Please reload this page in a while; "
+        "serve_busy": "The wizard already has its maximum of {} users. Please press Try again in a while; "
         "for urgent matters call 12333 or visit the social-insurance counter.",
         "serve_opening": "Opening {}…",
         "serve_ended": "This session has ended (closing or reloading the page ends it).",
@@ -198,6 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "serve_full": "The wizard has its maximum of users at once. Please try again later, "
         "or call 12333 or visit the service counter if it is urgent.",
         "serve_restart": "Start again",
+        "serve_retry": "Try again",
         "serve_stopped": "The wizard's service was interrupted (server maintenance or the network), and this "
         "session was not kept. Please press Start again in a while; if it is urgent, call 12333.",
         "serve_still_down": "The service is not back yet. Please try Start again in a little while.",

@@ -164,7 +164,23 @@ def test_glyphs_sit_in_their_cells_and_narrow_punctuation_takes_one(server: Serv
         assert all(width <= 1.05 for width in widths), widths
 
 
-def test_over_the_cap_the_page_says_so_in_chinese(tmp_path: Path) -> None:
+LOOKS = """(button) => { const look = (element, ...names) => {
+                const style = getComputedStyle(element); return names.map((name) => style[name]); };
+              return [look(document.body, 'backgroundColor', 'color', 'fontFamily'),
+                      look(button.parentElement, 'backgroundColor', 'borderTopColor', 'fontSize'),
+                      look(button, 'fontSize', 'paddingTop', 'paddingLeft')]; }"""
+"""How a page and the box around its button look: colours, fonts, sizes."""
+
+
+def status(url: str) -> int:
+    try:
+        return int(urllib.request.urlopen(url, timeout=5).status)
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_over_the_cap_a_notice_says_so_in_chinese_and_retry_gets_in_once_a_place_is_free(tmp_path: Path) -> None:
+    """The page was plain white, with no button, unlike the dark notices of the wizard's own page."""
     with serve(tmp_path, "--max-sessions", "1") as served, browser_page() as (page, _):
         page.goto(served.url)
         page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
@@ -172,6 +188,14 @@ def test_over_the_cap_the_page_says_so_in_chinese(tmp_path: Path) -> None:
         response = second.goto(served.url)
         assert response is not None and response.status == 503
         assert "当前同时使用的人数已达上限（1 人）" in second.inner_text("body")
+        assert second.evaluate("document.activeElement.textContent") == "重新尝试"  # Enter or Space retries
+        assert second.evaluate(f"({LOOKS})(document.querySelector('button'))") == page.evaluate(
+            f"({LOOKS})(document.querySelector('.notice button'))"
+        )
+        page.close()  # the first clerk is done: a place is free
+        wait_for(lambda: status(served.url) == 200)
+        second.keyboard.press("Enter")
+        second.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
 
 
 def test_ctrl_c_stops_the_server_and_every_wizard(tmp_path: Path) -> None:
@@ -424,6 +448,7 @@ def test_the_pages_speak_the_servers_language() -> None:
         return server._page_texts()
 
     assert page("zh")["idle"].startswith("30 分钟没有操作") and page("zh")["html_lang"] == "zh-CN"
+    assert page("zh")["retry"] == "重新尝试"
     english = page("en")
     assert english["idle"].startswith("Nothing was done for 30 minutes") and english["html_lang"] == "en"
     assert not any("\u4e00" <= char <= "\u9fff" for value in english.values() for char in value)

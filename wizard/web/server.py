@@ -4,11 +4,12 @@ textual-serve as shipped loads Google Fonts, draws with a font stack that has
 no Chinese monospace font, and starts a process for every connection with no
 limit. This subclass serves our own page (``templates/``: nothing from any
 other host; the terminal's font name mapped onto the CJK monospace fonts of
-Windows and Linux), caps the number of sessions with a plain Chinese page,
-ends a session nobody has used for ``idle_minutes`` (a tab left open must not
-hold a place all day), answers unknown addresses with a page in the clerk's
-language, and stops every app process when the server stops. The package
-itself is used as installed, never patched.
+Windows and Linux), caps the number of sessions with a Chinese page that
+looks like the wizard's notices and has a button to try again, ends a session
+nobody has used for ``idle_minutes`` (a tab left open must not hold a place
+all day), answers unknown addresses with a page in the clerk's language, and
+stops every app process when the server stops. The package itself is used as
+installed, never patched.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class WizardServer(Server):
             "still_down": text("serve_still_down", self.lang),
             "full_title": text("serve_full_title", self.lang),
             "restart": text("serve_restart", self.lang),
+            "retry": text("serve_retry", self.lang),
             "not_found": text("serve_not_found", self.lang),
             "back_home": text("serve_back_home", self.lang),
             "home": f"{self.public_url}/",
