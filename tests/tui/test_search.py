@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -266,6 +267,23 @@ async def test_chinese_typed_in_one_burst_at_the_task_list_is_all_text(bundled: 
             assert app.screen.query_one("#search", Input).value == phrase  # digits too: not task keys
             await pilot.press("escape")
             await pilot.pause()
+
+
+@pytest.mark.parametrize("phrase", ["新員工入職怎麼加保", "单位帐号注测"])
+async def test_a_burst_read_a_key_at_a_time_keeps_every_key_in_order(
+    bundled: Catalog, make_app: MakeApp, phrase: str
+) -> None:
+    """The terminal's reader hands the app a phrase a key at a time: the first moved the focus to the box
+    while the rest were on their way to the task list, and 新員工入職怎麼加保 arrived as 新職怎麼加保."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for character in phrase:
+            app.post_message(events.Key(character, character))
+            await asyncio.sleep(0)
+        await pilot.pause(0.2)
+        box = app.screen.query_one("#search", Input)
+        assert box.value == phrase and box.has_focus
 
 
 async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_tasks(

@@ -55,6 +55,10 @@ class SearchFor(Message):
         self.text = text
 
 
+class BurstSent(Message):
+    """Posted behind the keys of a burst already sent to a widget: when it arrives, so have they."""
+
+
 class GoHome(Message):
     """Drop the session and show the task list."""
 

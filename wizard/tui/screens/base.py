@@ -10,14 +10,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
 from wizard.i18n import text
 from wizard.tui import keys, messages
-from wizard.tui.held_keys import release_keys
+from wizard.tui.held_keys import hold_keys, release_keys
 from wizard.tui.keys import fullwidth_key, localize, press_fullwidth
 from wizard.tui.widgets.key_bar import KeyHint, hints
 from wizard.tui.widgets.search_box import pasted_line
@@ -127,9 +127,33 @@ class SearchingScreen(WizardScreen):
         unless the clerk has moved into the results, where a digit opens one."""
         return self.query_one(SearchPanel).typing()
 
+    _in_burst = False
+
     def typed(self, character: str) -> None:
-        """Text typed here is (part of) a question: it goes into the box, as if after /."""
-        self.focus_search(character)
+        """Text typed here is (part of) a question: it goes into the box, as if after /.
+
+        An input method sends a phrase as a burst of keys, each sent on to the widget with the focus;
+        moving the focus at the first key split the burst (the rest of it went to the box directly,
+        ahead of keys still on their way through the list: 新員工入職怎麼加保 became 新職怎麼加保). So
+        the first key holds the keys not yet sent; the ones sent go in as they arrive; the box takes the
+        focus when the last of them is in, and the held keys follow."""
+        box = self.query_one(SearchPanel).box
+        if self._in_burst:
+            box.insert_text_at_cursor(character)
+        elif self.focused is None or self.focused is box:
+            self.focus_search(character)
+        else:
+            self._in_burst = True
+            hold_keys(self.app)
+            box.insert_text_at_cursor(character)
+            self.focused.post_message(messages.BurstSent())
+
+    @on(messages.BurstSent)
+    def _burst_sent(self, event: messages.BurstSent) -> None:
+        event.stop()
+        self._in_burst = False
+        self.query_one(SearchPanel).box.edit()
+        release_keys(self.app)
 
 
 class SessionScreen(WizardScreen):

@@ -166,6 +166,10 @@ class SearchPanel(Vertical):
         self.query_one("#search", Input).value = ""
         self.show_results("")
 
+    @property
+    def box(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
+
     def focus_box(self, typed: str = "") -> None:
         """Put the focus in the box; ``typed`` (text typed while it was elsewhere) goes in at the cursor."""
         box = self.query_one("#search", SearchBox)
