@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.search import SearchScreen
 
 
 def title_of(app) -> str:  # type: ignore[no-untyped-def]
@@ -317,6 +319,26 @@ async def test_labelled_click_paths_show_their_headings(bundled: Catalog, make_a
         assert "方式二：员工使用「江苏智慧人社」微信小程序或APP" in shown
         assert "1. 个人中心" in shown and "3. 修改" in shown
         assert "操作路径" not in shown
+
+
+@pytest.mark.parametrize("key", ["", "3"])
+async def test_a_phrase_typed_on_a_question_or_an_answer_is_searched(
+    bundled: Catalog, make_app: MakeApp, key: str
+) -> None:
+    """An input method sends 无参保身份 as one burst: a question, searched as a paste is. It was thrown
+    away with the hint about the input method, meant for a single key pressed with it on."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press(*key)
+        await pilot.pause()
+        for character in "无参保身份":
+            app.post_message(events.Key(character, character))
+            await asyncio.sleep(0)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SearchScreen) and not app._notifications
+        box = app.screen.query_one("#search", Input)
+        assert box.value == "无参保身份" and box.has_focus
 
 
 async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make_app: MakeApp) -> None:

@@ -57,6 +57,7 @@ class WizardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.REFRESH_ON_RESUME and self.is_mounted:
             self.show()
+        release_keys(self.app)  # keys held for this screen (a task's first question, a search) follow
 
     def show(self) -> None:
         """Render what the screen shows from its attributes; nothing by default."""
@@ -170,8 +171,28 @@ class SessionScreen(WizardScreen):
         """Ctrl+R restarts the task; a session begun from a search has none (Esc goes back instead)."""
         return action != "restart" or self.session.start_tree is not None
 
-    def on_screen_resume(self) -> None:
-        release_keys(self.app)  # keys typed as the task started were meant for this screen
+    _burst = ""
+
+    def typed(self, character: str) -> None:
+        """Chinese typed here with no box to take it: a phrase (an input method sends it as one burst)
+        is a question, searched as a paste would be; a single character is a key pressed with the input
+        method on, and gets the hint. The burst ends where a marker posted behind its keys arrives."""
+        if self._burst:
+            self._burst += character
+            return
+        self._burst = character
+        hold_keys(self.app)
+        (self.focused or self).post_message(messages.BurstSent())
+
+    @on(messages.BurstSent)
+    def _burst_sent(self, event: messages.BurstSent) -> None:
+        event.stop()
+        burst, self._burst = self._burst, ""
+        if len(burst) > 1:
+            self.post_message(messages.SearchFor(burst))  # the keys read meanwhile go to its box
+        else:
+            super().typed(burst)
+            release_keys(self.app)
 
     def action_back(self) -> None:
         self.post_message(messages.GoBack())
