@@ -100,6 +100,8 @@ def test_synonyms_fold_the_longest_word_first():
         ("保存失败：户籍性质为空", "enrol-error-hukou-empty"),  # a dialog's title says it failed, not what
         ("温馨提示 该人员为灵活就业人员", "enrol-error-flexible-employment"),
         ("户籍性质为空 确定", "enrol-error-hukou-empty"),  # the dialog's button came along
+        ("警告 户籍性质为空", "enrol-error-hukou-empty"),
+        ("该人员为灵活就业人员 错误码:E3003", "enrol-error-flexible-employment"),
         ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code
             "提交失败！\n错误信息：根据身份证号码找到多条人员信息，无法办理此业务\n错误代码：E10023\n请联系管理员",
