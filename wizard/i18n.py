@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_4": "不满意",
         "rating_5": "非常不满意",
         "feedback_placeholder": "补充说明（可选，勿填身份证号、电话）",
-        "feedback_keys": "1-5 评价  回车 提交  Esc 不评价",
+        "feedback_keys": "1-5 评价  Enter 提交  Esc 不评价",
         "plain_invalid_task": "无效输入“{}”：请输入 1 到 {} 之间的编号，或输入问题搜索；q 退出。",
         "plain_none": "常见问题中没有与“{}”相符的解答。选 1 转人工（会附上您的问题），或看看下面相近的主题：",
         "plain_none_alone": "常见问题中没有与“{}”相符的解答，也没有相近的主题。选 1 转人工（会附上您的问题）：",
@@ -247,10 +247,10 @@ STRINGS: dict[str, dict[str, str]] = {
         # The clerk's full-screen app (wizard/tui).
         "home_subtitle": "Pick a task, answer a few questions, get the answer that fits.",
         "tasks_heading": "Tasks",
-        "search_placeholder": "Search: error message or keyword (/ to focus)",
+        "search_placeholder": "Search in Chinese: error or keyword (/ to focus)",
         "search_heading": "Search results",
         "search_over_title": "Search the FAQ (Esc returns to your question)",
-        "search_over_placeholder": "Type the error message or a keyword",
+        "search_over_placeholder": "Type the error message or a keyword, in Chinese",
         "search_none": "Nothing found; try other words.",
         "no_such_faq": "The FAQ has {1} entries; there is no entry {0}. ",
         "search_not_in_faq": "The FAQ has no answer for this. Pick the first entry to ask a person (your question goes "

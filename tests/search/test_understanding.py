@@ -101,6 +101,7 @@ def test_synonyms_fold_the_longest_word_first():
         ("温馨提示 该人员为灵活就业人员", "enrol-error-flexible-employment"),
         ("户籍性质为空 确定", "enrol-error-hukou-empty"),  # the dialog's button came along
         ("警告 户籍性质为空", "enrol-error-hukou-empty"),
+        ("怎麼列印花名冊", "print-staff-roster"),  # 列印: how Hong Kong and Taiwan say 打印
         ("该人员为灵活就业人员 错误码:E3003", "enrol-error-flexible-employment"),
         ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code

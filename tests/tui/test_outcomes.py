@@ -42,6 +42,7 @@ async def test_solved_then_a_rating_and_a_comment_are_recorded_without_personal_
     async with app.run_test(size=(80, 24)) as pilot:
         await judge_faq_13(pilot, app, "y")
         assert "请评价这条解答" in screen_text(app) and "非常不满意" in screen_text(app)
+        assert "Enter 提交" in screen_text(app)  # the key's name, as in every key bar (it said 回车)
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.focused, Input)
