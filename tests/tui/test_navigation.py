@@ -270,6 +270,21 @@ async def test_help_lists_every_key_and_closes(sample: Catalog, make_app: MakeAp
         assert isinstance(app.screen, QuestionScreen)
 
 
+async def test_f1_opens_the_help_whose_bar_says_that_question_mark_closes_it(sample: Catalog, make_app: MakeApp):
+    """Office programs open their help with F1; on the help, the bar offered ? as 按键说明 though it closes."""
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "sample")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        bar = screen_text(app).splitlines()[-1]
+        assert "Esc / ? 关闭" in bar and "按键说明" not in bar
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
 async def test_footer_shows_the_keys(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(160, 30)) as pilot:

@@ -32,7 +32,7 @@ NAVIGATION: list[BindingType] = [
 
 APP: list[BindingType] = [
     Binding("q", "quit", "key_quit", id="quit"),
-    Binding("question_mark", "help", "key_help", id="help", key_display="?"),
+    Binding("question_mark,f1", "help", "key_help", id="help", key_display="?"),
     Binding("slash", "search", "key_search", id="search", key_display="/"),
 ]
 
@@ -83,7 +83,7 @@ SEARCH: list[BindingType] = [
 ]
 
 HELP: list[BindingType] = [
-    Binding("escape", "close", "key_close", id="close-help", key_display="Esc"),
+    Binding("escape", "close", "key_close", id="close-help", key_display="Esc / ?"),  # ? (the app's key) too
 ]
 
 _ENTER_START = Binding("enter", "", "key_start", key_display="Enter")
@@ -102,7 +102,7 @@ HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
 ]
 """What the help screen lists, section by section: each screen's shown keys plus the keys widgets handle."""
 
-_SPELLED_OUT = {"escape,backspace": "Esc / Backspace"}
+_SPELLED_OUT = {"escape,backspace": "Esc / Backspace", "question_mark,f1": "? / F1"}
 
 
 def describe(description: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -34,9 +34,8 @@ class HelpScreen(WizardScreen):
 
     def key_table(self) -> Stack:
         """Sections of 'key  description' lines; a long description wraps under itself, not under the key."""
-        sections = [
-            (title, self.app_bindings() if listed is keys.APP else listed) for title, listed in keys.HELP_SECTIONS
-        ]
+        every_app_key = WizardScreen.app_bindings(self)  # ? too, which the bar leaves out here
+        sections = [(title, every_app_key if listed is keys.APP else listed) for title, listed in keys.HELP_SECTIONS]
         width = max(len(keys.key_names(binding)) for _, bindings in sections for binding in keys.shown(bindings)) + 3
         lines: list[Wrapped | None] = []
         for title, bindings in sections:
@@ -50,6 +49,10 @@ class HelpScreen(WizardScreen):
                 for binding in keys.shown(bindings)
             ]
         return Stack(lines)
+
+    def app_bindings(self) -> list[BindingType]:
+        """The app's keys for the bar, but ? (按键说明): here it closes the help, and the bar says so."""
+        return [key for key in super().app_bindings() if not (isinstance(key, Binding) and key.action == "help")]
 
     def action_close(self) -> None:
         self.dismiss()
