@@ -148,6 +148,9 @@ async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_ag
         await pilot.pause()
         assert app.session.place.answer == "escalation-contact" and not isinstance(app.screen, HomeScreen)
         assert [n.message for n in app._notifications][-1].endswith("办完按 h 回首页。")
+        await pilot.press("y", "n", "y")  # pressed again and again: one notice, not a stack over the page
+        await pilot.pause()
+        assert len(app._notifications) == 1
         assert not any("已解决" in n.message for n in app._notifications)
         await pilot.press("h")
         await pilot.pause()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -110,6 +111,8 @@ class WizardApp(App[None]):
         self._indexes: dict[int, tuple[Catalog, SearchIndex]] = {}
         self._waiting: list[Callable[[], None]] = []
         self.held_keys = HeldKeys(self)
+        self._notice = ("", 0.0)
+        """The last notice given once, and until when it shows."""
         self._watch_paths = list(watch_paths) if watch_paths else None
         self._watcher: TreeWatcher | None = None
         self._reloading = False
@@ -408,7 +411,7 @@ class WizardApp(App[None]):
         if self.session is not None and self.session.at_hand_off:
             # Nothing was solved here and there is nothing to rate; the hand-off summary the clerk needs
             # for the call stays on screen (y is the reflex key after every other answer).
-            self.notify(self.t("already_escalated"), markup=False)
+            self.notify_once(self.t("already_escalated"))
             return
         judged = self.session.place.answer if self.session is not None and self.session.finished else None
         if self.session is not None:
@@ -425,9 +428,18 @@ class WizardApp(App[None]):
             self.show_place()
             self._ask_feedback(tried)
         elif self.session is not None and self.session.at_hand_off:
-            self.notify(self.t("already_escalated"), markup=False)
+            self.notify_once(self.t("already_escalated"))
         else:
-            self.notify(self.t("no_escalation"), markup=False)
+            self.notify_once(self.t("no_escalation"))
+
+    def notify_once(self, message: str) -> None:
+        """A notice, unless the same one is still on screen: y and n pressed again and again on the hand-off
+        page stacked copies of it over the page the clerk reads out to 12333."""
+        now = time.monotonic()
+        if message == self._notice[0] and now < self._notice[1]:
+            return
+        self._notice = (message, now + self.NOTIFICATION_TIMEOUT)
+        self.notify(message, markup=False)
 
     def show_place(self) -> None:
         """Make the screen stack match the session: home, question, or answer on top."""
