@@ -101,6 +101,19 @@ def test_jump_to_answer_from_search_and_back(catalog):
     assert session.place == Place(tree="t", question="q2")
 
 
+def test_a_related_answer_already_on_the_way_here_takes_the_trail_back_to_it(catalog):
+    """Two related answers opened back and forth piled up in 您的选择: 一, 二, 一, 二 …"""
+    session = Session(catalog)
+    session.jump_to_answer("a-one", via="搜索：一")
+    session.jump_to_answer("a-two", via="相关问题：答案二")
+    session.jump_to_answer("a-one", via="相关问题：答案一")
+    assert session.place.answer == "a-one" and session.trail() == [("", "搜索：一")] and not session.can_go_back
+    session.jump_to_answer("a-two", via="相关问题：答案二")
+    assert session.trail() == [("", "搜索：一"), ("", "相关问题：答案二")]
+    session.back()
+    assert session.place.answer == "a-one"
+
+
 def test_invalid_moves_raise_session_error(catalog):
     session = Session(catalog)
     with pytest.raises(SessionError):

@@ -269,8 +269,21 @@ class Session:
             self._steps = []
             self._start_via, self._start_query = via, query
             return
+        earlier = self._earlier(target_place) if how == "jump" else None
+        if earlier is not None:  # back to an answer read on the way here: the trail goes back to it too
+            del self._places[earlier + 1 :], self._steps[earlier:]
+            self._undone = None
+            return
         self._steps.append(Step(self.place, via, via=True, query=query))
         self._places.append(target_place)
+
+    def _earlier(self, place: Place) -> int | None:
+        """Where on the way here the clerk already read the answer of ``place`` (flipping between two
+        related answers piled them up in the trail, and the hand-off named the first of the pile)."""
+        for index, earlier in enumerate(self._places[:-1]):
+            if earlier.answer == place.answer and earlier.tried is None:
+                return index
+        return None
 
     def queries(self) -> list[str]:
         """What the clerk searched for on the way here, oldest first."""
