@@ -286,6 +286,24 @@ async def test_a_burst_read_a_key_at_a_time_keeps_every_key_in_order(
         assert box.value == phrase and box.has_focus
 
 
+async def test_letters_typed_at_the_task_list_search_as_pinyin_but_q_still_quits(
+    bundled: Catalog, make_app: MakeApp
+) -> None:
+    """With the input method off, hjxz (户籍性质's initials, which search reads) did nothing at all."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"hjxz")
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "hjxz"
+        assert "户籍性质为空" in squeeze(screen_text(app))
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == ""
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_while_a_question_is_typed_the_key_bar_offers_the_results_not_the_tasks(
     sample: Catalog, make_app: MakeApp
 ) -> None:

@@ -84,7 +84,7 @@ class WizardScreen(Screen[None]):
         character = event.character
         if not character or not event.is_printable or isinstance(self.focused, Input):
             return
-        typing = self.typing()
+        typing = self.typing() or (character.isascii() and self.starts_a_question(event))
         if character.isascii() and not typing:
             return
         event.stop()
@@ -98,6 +98,10 @@ class WizardScreen(Screen[None]):
 
     def typing(self) -> bool:
         """Whether the clerk is typing a question here, so that a full-width ？ is text, not a key."""
+        return False
+
+    def starts_a_question(self, event: events.Key) -> bool:
+        """Whether an ASCII key, pressed while no question is typed, is the start of one."""
         return False
 
     def on_paste(self, event: events.Paste) -> None:
@@ -127,6 +131,16 @@ class SearchingScreen(WizardScreen):
         """A question is being typed into the box: every character is part of it (a ？ or a digit too),
         unless the clerk has moved into the results, where a digit opens one."""
         return self.query_one(SearchPanel).typing()
+
+    def starts_a_question(self, event: events.Key) -> bool:
+        """A letter no key here is bound to: pinyin (shebao) or its initials (hjxz), which search reads,
+        typed with the input method off. It did nothing at all."""
+        return (
+            event.key.isascii()
+            and event.key.isalpha()
+            and len(event.key) == 1
+            and event.key not in self.active_bindings
+        )
 
     _in_burst = False
 
