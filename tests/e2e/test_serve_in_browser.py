@@ -209,6 +209,16 @@ def test_ctrl_c_stops_the_server_and_every_wizard(tmp_path: Path) -> None:
         wait_for(lambda: served.wizards() == [], timeout=10)
 
 
+def open_then_stop_the_server(page, served: Served) -> None:  # type: ignore[no-untyped-def]
+    """Open the wizard, then stop the server (Ctrl+C) once a wizard runs for the page; wait for the notice."""
+    page.goto(served.url)
+    page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+    wait_for(lambda: len(served.wizards()) >= 1)
+    served.process.send_signal(signal.SIGINT)
+    served.process.wait(timeout=15)
+    page.wait_for_function("document.body.dataset.ended === 'stopped'", timeout=20_000)
+
+
 def test_a_stopped_server_is_not_blamed_on_the_clerk_and_start_again_waits_for_it(tmp_path: Path) -> None:
     with serve(tmp_path) as served, browser_page() as (page, _):
         page.add_init_script(  # how the server closed the connection, seen beside the page's own handler
@@ -216,12 +226,7 @@ def test_a_stopped_server_is_not_blamed_on_the_clerk_and_start_again_waits_for_i
                window.WebSocket = class extends Native { constructor(...args) { super(...args);
                  this.addEventListener('close', (event) => window.__closed.push([event.code, event.reason])); } };"""
         )
-        page.goto(served.url)
-        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
-        wait_for(lambda: len(served.wizards()) >= 1)
-        served.process.send_signal(signal.SIGINT)
-        served.process.wait(timeout=15)
-        page.wait_for_function("document.body.dataset.ended === 'stopped'", timeout=20_000)
+        open_then_stop_the_server(page, served)
         assert page.evaluate("window.__closed") == [[1001, "stopped"]]  # said by the server, not guessed
         notice = page.inner_text(".notice")
         assert "向导服务暂时中断" in notice and "12333" in notice and "本次办理已结束" not in notice
@@ -235,12 +240,7 @@ def test_when_a_notice_shows_enter_or_space_starts_again(tmp_path: Path) -> None
     click reached 重新开始. The idle and ended notices share the button (the idle test presses Enter)."""
     port = free_port()
     with serve(tmp_path, port=port) as served, browser_page(1024, 768) as (page, _):
-        page.goto(served.url)
-        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
-        wait_for(lambda: len(served.wizards()) >= 1)
-        served.process.send_signal(signal.SIGINT)
-        served.process.wait(timeout=15)
-        page.wait_for_function("document.body.dataset.ended === 'stopped'", timeout=20_000)
+        open_then_stop_the_server(page, served)
         assert page.evaluate("document.activeElement.textContent") == "重新开始"
         page.keyboard.press("Enter")  # the server is still down: the notice says so
         page.wait_for_function("document.body.classList.contains('-still-down')", timeout=10_000)
