@@ -29,6 +29,21 @@ def test_hit_shape(bundled_index):
     assert any("户籍性质" in best.snippet[s:e] for s, e in best.highlights)
 
 
+@pytest.mark.parametrize(
+    ("query", "answer", "reads"),
+    [
+        ("户籍性质为空", "enrol-error-hukou-empty", "户籍地址和户籍性质。方式二：打开「江苏智慧人社」"),
+        ("该人员为灵活就业人员", "enrol-error-flexible-employment", "中自助办理停保；方式二：打开「江苏智慧人社」"),
+    ],
+)
+def test_a_snippet_reads_a_flattened_list_as_one_sentence(bundled_index, query, answer, reads):
+    """QA round 6 saw 「…户籍性质。 • …」 and 「…户籍性质。 •  方式二：…」 under FAQ 13 and 14: a list's
+    bullets, left in the line the list was flattened into, at its end or in its middle."""
+    (hit,) = [hit for hit in bundled_index.search(query, top=10) if hit.answer == answer]
+    assert reads in hit.snippet, hit.snippet
+    assert "•" not in hit.snippet and "  " not in hit.snippet
+
+
 def test_top_limits_results(bundled_index):
     assert len(bundled_index.search("花名册", top=1)) == 1
     assert bundled_index.search("花名册", top=0) == []

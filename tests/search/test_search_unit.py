@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from wizard.content.catalog import load_catalog
@@ -140,6 +142,17 @@ def test_a_snippet_starts_where_a_phrase_starts_not_mid_word():
     snippet, spans = make_snippet(text, "人员基础信息采集", width=40)
     assert snippet.startswith(("…「单位办事", "…在网办大厅")), snippet
     assert "人员基础信息采集" in [snippet[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize("query", ["", "采集"])
+def test_a_snippet_never_ends_in_a_list_marker_or_an_opening_bracket(query):
+    """An excerpt cut right after an item's number or a 「 left it dangling before the '…'."""
+    numbered = "需采集员工基础信息。 1. 批量采集需下载模板； 2. 上传模板后，可在「人员错误信息」中查看报错原因。" * 3
+    for width in range(20, 60):
+        snippet, spans = make_snippet(numbered, query, width=width)
+        assert snippet.endswith("…")
+        assert not re.search(r"(\s\d\.|「|\s)…$", snippet), (width, snippet)
+        assert all(0 <= start < end <= len(snippet) for start, end in spans)
 
 
 def test_match_spans_follow_the_original_text_through_punctuation():

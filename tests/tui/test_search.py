@@ -351,3 +351,36 @@ def test_a_lead_wider_than_half_the_line_goes_on_a_line_of_its_own() -> None:
     assert all(len(line.strip()) > 4 for line in lines[1:]), lines
     narrow = "".join(segment.text for segment in Wrapped(["甲乙丙丁"], "3. ").lines(30)).splitlines()
     assert narrow == ["3. 甲乙丙丁"]  # a short lead still hangs
+
+
+_SHORT_TAIL = re.compile(r"^\s*[▊▌]?\s*\S{1,2}…\s*[▎▊]?\s*$", re.M)
+
+
+@pytest.mark.parametrize(("query", "width"), [("退休手续在哪办", 128), ("退休手续在哪办", 69), ("户籍性质为空", 123)])
+async def test_a_snippet_never_leaves_a_character_or_two_alone_on_its_last_line(
+    bundled: Catalog, make_app: MakeApp, query: str, width: int
+) -> None:
+    """QA round 6, at 1024 pixels: the FAQ 6 snippet's second line held only 「单…」. No length of snippet
+    avoids that at every width, so the result ends a line earlier where it would."""
+    app = make_app(bundled)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("slash", *query)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert not _SHORT_TAIL.search(shown), shown
+
+
+def test_at_no_width_does_a_snippet_end_in_a_short_tail(bundled: Catalog) -> None:
+    from wizard.engine.search import SearchIndex
+    from wizard.tui.widgets.search_results import hit_prompt
+
+    index = SearchIndex.build(bundled)
+    for query in ("退休手续在哪办", "户籍性质为空", "该人员为灵活就业人员", "花名册", "工地加人", "社保结算单"):
+        for number, hit in enumerate(index.find(query).hits, start=1):
+            snippet = hit_prompt(hit, "常见问题第 {} 条", number).items[-1]
+            assert snippet is not None
+            for width in range(30, 140):
+                lines = "".join(segment.text for segment in snippet.lines(width)).splitlines()
+                assert len(lines) == 1 or len(lines[-1].strip()) > 3 or not lines[-1].endswith("…"), (width, lines)
+                kept, whole = squeeze("".join(lines)).removesuffix("…"), squeeze(hit.snippet).removesuffix("…")
+                assert whole.startswith(kept) and len(kept) >= len(whole) - 4, (width, lines)  # only a tail goes

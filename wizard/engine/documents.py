@@ -9,6 +9,7 @@ from wizard.content.graph import Node, incoming
 from wizard.content.model import Answer, Catalog
 from wizard.engine.hanzi import to_simplified
 from wizard.engine.render import plain_text
+from wizard.engine.snippets import one_line
 
 CONTEXT_DEPTH = 8
 """How many choices above a question that offers an answer its context reaches.
@@ -29,7 +30,7 @@ class Document:
     answer: Answer
     fields: dict[str, list[str]]
     text: str
-    """The body as one line of plain text, the source of snippets."""
+    """The body as one line of plain text (:func:`~wizard.engine.snippets.one_line`), the source of snippets."""
 
 
 def documents(catalog: Catalog) -> list[Document]:
@@ -56,8 +57,7 @@ def documents(catalog: Catalog) -> list[Document]:
             "body": [body],
             "context": context(catalog, parents, offered_at.get(answer_id, [])),
         }
-        text = " ".join(line.strip() for line in body.splitlines() if line.strip())
-        documents.append(Document(answer_id, answer, fields, text))
+        documents.append(Document(answer_id, answer, fields, one_line(body)))
     return documents
 
 

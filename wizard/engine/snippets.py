@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from wizard.engine.hanzi import to_simplified
@@ -13,6 +14,30 @@ BOUNDARY_REACH = 8
 """How far back an excerpt may start early, to begin at a phrase rather than mid-word (…击「单位办事)."""
 _PHRASE_ENDS = frozenset("，。；：、！？,.;:!? \n")
 _OPENINGS = frozenset("「『（《“(")
+_STOPS = "，。；：、！？,.;:!?"
+BULLET = "•"
+"""The marker of an item of a list without numbers in an answer's plain text."""
+_TRAILING_MARKER = re.compile(r"(?:^|\s)(?:•|\d{1,2}[.)])\s*$")
+"""What an excerpt must not end in before its '…': a list's bullet or number with nothing after it."""
+
+
+def one_line(text: str) -> str:
+    """An answer's plain text as one line, the source of excerpts: its lines joined by a space, but a
+    list item's bullet dropped (joined, 「…户籍性质。 • 方式二：」 showed a lone • mid-line). An item
+    follows a line that ends in a stop mark at once (「…户籍性质。方式二：」, 「按需查询打印：人员增加…」), and
+    a line without one after a 「；」. Numbered items keep their numbers: the order means something."""
+    joined = ""
+    for line in text.splitlines():
+        line = line.strip()
+        item = line == BULLET or line.startswith(BULLET + " ")
+        if item:
+            line = line.removeprefix(BULLET).lstrip()
+        if not line:
+            continue
+        if joined:
+            joined += ("" if joined[-1] in _STOPS else "；") if item else " "
+        joined += line
+    return joined
 
 
 @functools.lru_cache(maxsize=256)
@@ -67,7 +92,7 @@ def make_snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str
     if len(text) <= width:
         return text, spans
     if not spans:
-        return text[:width].rstrip() + "…", []
+        return _trimmed(text[:width]) + "…", []
     best_start, best_cover = 0, -1
     for start, _ in spans:
         window = max(0, start - width // 4)
@@ -78,9 +103,20 @@ def make_snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str
     end = best_start + width
     prefix = "…" if best_start > 0 else ""
     suffix = "…" if end < len(text) else ""
+    if suffix:
+        end = best_start + len(_trimmed(text[best_start:end]))
     shift = len(prefix) - best_start
     inside = [(max(s, best_start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > best_start]
     return prefix + text[best_start:end] + suffix, inside
+
+
+def _trimmed(excerpt: str) -> str:
+    """An excerpt cut before its end, without what would dangle before its '…': a list number with
+    nothing after it (「…模板； 2.…」), an opening bracket (「…申报「…」), spaces."""
+    excerpt = _TRAILING_MARKER.sub("", excerpt).rstrip()
+    while excerpt and excerpt[-1] in _OPENINGS:
+        excerpt = excerpt[:-1].rstrip()
+    return excerpt
 
 
 def _phrase_start(text: str, start: int) -> int:

@@ -19,12 +19,13 @@ from rich.segment import Segment
 from rich.style import Style
 
 from wizard.content.document import Block, table_lines
-from wizard.engine.linebreak import line_spans
+from wizard.engine.linebreak import NO_LINE_END, line_spans
 from wizard.tui.safe import clean
 
 Piece = str | tuple[str, str]
 """Plain text, or (text, Rich style string)."""
 
+ELLIPSIS = "…"
 RUN_STYLES = {"": "", "bold": "bold", "italic": "italic", "code": "bold", "link": "underline"}
 
 
@@ -53,17 +54,24 @@ class Wrapped:
         longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
         return Measurement(min(lead + 2, options.max_width), min(lead + longest, options.max_width))
 
+    def lead_apart(self, width: int) -> bool:
+        """Whether the lead goes on a line of its own at ``width``: a lead wider than half the line (a
+        click path's heading at 60 columns) left the text hung under it a sliver, one character a line."""
+        return bool(self.lead) and cell_len(self.lead) > width // 2
+
+    def room(self, width: int) -> int:
+        """The cells of each line of text at ``width``, beside the lead or under it."""
+        return max(width - (0 if self.lead_apart(width) else cell_len(self.lead)), 2)
+
     def lines(self, width: int) -> Iterable[Segment]:
-        """Segments of every line, each line ended by a newline segment. A lead wider than half the line
-        (a click path's heading at 60 columns) goes on a line of its own: hung under it, the text got a
-        sliver of room, one character a line."""
+        """Segments of every line, each line ended by a newline segment (see :meth:`lead_apart`)."""
         lead = self.lead
         lead_width = cell_len(lead)
-        if lead and lead_width > width // 2:
+        if self.lead_apart(width):
             yield Segment(lead, Style.parse(self.lead_style) if self.lead_style else None)
             yield Segment.line()
             lead, lead_width = "", 0
-        room = max(width - lead_width, 2)
+        room = self.room(width)
         first = True
         offset = 0
         for paragraph in self.text.split("\n"):
@@ -75,6 +83,38 @@ class Wrapped:
                 yield Segment.line()
                 first = False
             offset += len(paragraph) + 1
+
+
+class Excerpt(Wrapped):
+    """An excerpt that ends in '…' (a search result's snippet), which never wraps a character or two onto
+    a line of their own (「单…」, at some widths nearly every result had one): it ends a line earlier
+    instead, its '…' at the end of the line above. What goes is only context; no width of excerpt
+    avoids such a tail at every terminal width, so it is decided where the width is known."""
+
+    SHORT_TAIL = 2
+    """At most this many characters before the '…' on a last line are dropped."""
+
+    def lines(self, width: int) -> Iterable[Segment]:
+        shorter = self._shortened(width)
+        yield from (shorter.lines(width) if shorter is not None else super().lines(width))
+
+    def _shortened(self, width: int) -> Wrapped | None:
+        """The excerpt ended a line earlier, or None when its last line holds more than a short tail."""
+        text = self.text
+        if not text.endswith(ELLIPSIS) or "\n" in text:
+            return None
+        room = self.room(width)
+        spans = line_spans(text, room, cell_len)
+        if len(spans) < 2 or spans[-1][1] - spans[-1][0] - len(ELLIPSIS) > self.SHORT_TAIL:
+            return None
+        start, keep = spans[-2]
+        while keep > start + 1 and (
+            cell_len(text[start:keep] + ELLIPSIS) > room or text[keep - 1] == " " or text[keep - 1] in NO_LINE_END
+        ):
+            keep -= 1
+        shorter = Wrapped([*self.chars[:keep], (ELLIPSIS, self.chars[-1][1])], self.lead, self.lead_style)
+        fits = len(line_spans(shorter.text, room, cell_len)) == len(spans) - 1
+        return shorter if fits else None
 
 
 def _styled(chars: Sequence[tuple[str, str]]) -> Iterable[Segment]:

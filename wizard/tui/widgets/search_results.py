@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from wizard.tui.prose import Piece, Stack, Wrapped
+from wizard.tui.prose import Excerpt, Piece, Stack, Wrapped
 from wizard.tui.safe import highlight_pieces
 from wizard.tui.widgets.choices import Choices
 
@@ -25,14 +25,15 @@ HIGHLIGHT = "bold reverse"
 
 def hit_prompt(hit: Hit, faq_label: str, number: int) -> Stack:
     """How hit ``number`` reads in the list: the number (its key), bold title and FAQ number, the snippet
-    underneath, both broken into lines the Chinese way (no line of a result starts with 。 or splits 第 13 条)."""
+    underneath, both broken into lines the Chinese way (no line of a result starts with 。 or splits 第 13 条),
+    the snippet never leaving a character or two alone on its last line."""
     title: list[Piece] = [(hit.title, "bold")]
     if hit.faq:
         title.append(("  " + faq_label.format(hit.faq), "dim"))
     lead = f"{number}. "
     lines = [Wrapped(title, lead, "bold")]
     if hit.snippet:
-        lines.append(Wrapped(highlight_pieces(hit.snippet, hit.highlights, HIGHLIGHT), " " * len(lead)))
+        lines.append(Excerpt(highlight_pieces(hit.snippet, hit.highlights, HIGHLIGHT), " " * len(lead)))
     return Stack(lines)
 
 
