@@ -160,6 +160,27 @@ async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_ag
         assert "是否解决了您的问题" in squeeze(screen_text(app))  # an FAQ answer still asks
 
 
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+async def test_the_hand_off_never_starts_a_line_with_the_separator_of_a_choice(
+    bundled: Catalog, make_app: MakeApp, width: int
+) -> None:
+    """QA round 6: at 100 columns the hand-off read 「…在其他单位上班？⏎› 否，只在本单位工作；…」, the ›
+    cut off from its question at the start of a line."""
+    app = make_app(bundled)
+    async with app.run_test(size=(width, 60)) as pilot:
+        await start(pilot, app, "enrol-and-stop")
+        for choice in ("新员工入职，办参保登记", "否，只在本单位工作", "未缴、不清楚或没有原单位", "11日及以后"):
+            await choose(pilot, app, choice)
+        await pilot.press("n")
+        await pilot.pause()
+        lines = [line.strip(" ▌") for line in screen_text(app).splitlines()]
+        start_at = next(i for i, line in enumerate(lines) if line.startswith("已选："))
+        end_at = next(i for i, line in enumerate(lines) if line.startswith("试过但未解决的解答"))
+        chosen = lines[start_at:end_at]
+        assert "".join(chosen).replace(" ", "").endswith("新员工是当月几号入职的？›11日及以后"), chosen
+        assert not any(line.startswith("›") or line.endswith("›") for line in chosen), chosen
+
+
 @pytest.mark.parametrize(
     ("tree", "choices"),
     [

@@ -39,6 +39,18 @@ def test_a_click_path_breaks_before_a_step_never_inside_its_label(width: int) ->
     assert not any(line.endswith("›") for line in lines), lines
 
 
+@pytest.mark.parametrize("width", range(12, 70))
+def test_a_choice_joined_to_its_question_never_starts_a_line_with_its_separator(width: int) -> None:
+    """The hand-off's 已选 line: the › parts a question from the choice made, not a click path's steps."""
+    text = (
+        "已选：这次要为员工办什么？ › 新员工入职，办参保登记；这位新员工现在是否还在其他单位上班？ › 否，只在本单位工作"
+    )
+    lines = break_lines(text, width, joins=True)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_width(line) <= width for line in lines)
+    assert not any(line.startswith("›") or line.endswith("›") for line in lines), lines
+
+
 def test_a_label_longer_than_the_line_is_still_cut_to_fit() -> None:
     lines = break_lines("单位办事 › 用人单位用工参保登记", 8)
     assert all(cell_width(line) <= 8 for line in lines) and "".join(lines).count("登记") == 1

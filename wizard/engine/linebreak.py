@@ -14,6 +14,9 @@ space. The rules here are those of Chinese typesetting, simplified:
 - a short quoted term stays whole (「单位登录」「用人单位退工停保登记」);
 - a click-path step ``› 标签`` stays together: the break comes before the ``›``,
   and never inside a step's label (单位办事 › 企业服务);
+- where ``›`` joins a question to the choice made (问题？ › 选项, several pairs
+  in one paragraph: the hand-off's 已选), no line starts with it either: it
+  stays with its question as well as with its choice;
 - a piece kept whole is still cut when it is longer than the line.
 
 Pure functions of text and a cell-width function, so the full-screen app
@@ -52,11 +55,12 @@ def cell_width(text: str) -> int:
     return width
 
 
-def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
+def break_opportunities(text: str, keep_whole: bool = True, *, joins: bool = False) -> list[bool]:
     """``allowed[i]``: whether a line may end before ``text[i]`` (index 0 and len(text) are never breaks).
 
     ``keep_whole=False`` lets a line break inside a piece otherwise kept whole (for a piece longer than
-    the line: better there, by the other rules, than at the exact column)."""
+    the line: better there, by the other rules, than at the exact column). ``joins``: each ``›`` joins a
+    question to its choice, so no line starts with it."""
     allowed = [False] * (len(text) + 1)
     whole = _kept_whole(text) if keep_whole else [False] * (len(text) + 1)
     for i in range(1, len(text)):
@@ -65,6 +69,8 @@ def break_opportunities(text: str, keep_whole: bool = True) -> list[bool]:
             continue
         if before == STEP or (before == " " and i >= 2 and text[i - 2] == STEP):
             continue  # '› 标签': the step stays with its label
+        if joins and after == STEP:
+            continue  # '问题？ ›': the choice's › stays with its question
         if whole[i]:
             continue
         if before == " " and i >= 2 and _number_in_words(text[i - 2], after):
@@ -98,8 +104,9 @@ def _kept_whole(text: str) -> list[bool]:
     return inside
 
 
-def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``text`` (one paragraph, no newlines) at most ``width`` cells wide.
+def line_spans(text: str, width: int, measure: CellWidth = cell_width, *, joins: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (one paragraph, no newlines) at most ``width`` cells wide;
+    ``joins`` as for :func:`break_opportunities`.
 
     Spaces where a line breaks are left out of both lines. A piece that cannot
     fit (a word longer than the line) is cut at the width, still keeping
@@ -109,7 +116,7 @@ def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[t
     end_of_text = len(text.rstrip())
     if measure(text) <= width:
         return [(0, end_of_text)]
-    allowed = break_opportunities(text)
+    allowed = break_opportunities(text, joins=joins)
     within: list[bool] | None = None  # the breaks inside pieces kept whole, computed when first needed
     spans: list[tuple[int, int]] = []
     start = 0
@@ -131,7 +138,7 @@ def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[t
             spans.append((start, end_of_text))
             break
         if last_break <= start:  # a piece kept whole is longer than the line: break inside it by the rules
-            within = within or break_opportunities(text, keep_whole=False)
+            within = within or break_opportunities(text, keep_whole=False, joins=joins)
             last_break = max((i for i in range(start + 1, end) if within[i]), default=-1)
         if last_break > start:
             cut = last_break
@@ -147,9 +154,9 @@ def line_spans(text: str, width: int, measure: CellWidth = cell_width) -> list[t
     return spans or [(0, 0)]
 
 
-def break_lines(text: str, width: int, measure: CellWidth = cell_width) -> list[str]:
+def break_lines(text: str, width: int, measure: CellWidth = cell_width, *, joins: bool = False) -> list[str]:
     """``text`` as lines of at most ``width`` cells (see :func:`line_spans`); newlines in it are kept."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += [paragraph[start:end] for start, end in line_spans(paragraph, width, measure)]
+        lines += [paragraph[start:end] for start, end in line_spans(paragraph, width, measure, joins=joins)]
     return lines

@@ -30,9 +30,15 @@ RUN_STYLES = {"": "", "bold": "bold", "italic": "italic", "code": "bold", "link"
 
 
 class Wrapped:
-    """Pieces of styled text as one paragraph, wrapped under a ``lead`` (e.g. '3. ') with a hanging indent."""
+    """Pieces of styled text as one paragraph, wrapped under a ``lead`` (e.g. '3. ') with a hanging indent.
 
-    def __init__(self, pieces: Sequence[Piece], lead: str = "", lead_style: str = "dim") -> None:
+    ``joins``: the text's ``›`` join questions to their choices (the hand-off's 已选), not a click
+    path's steps: no line starts with one (:func:`wizard.engine.linebreak.break_opportunities`).
+    """
+
+    def __init__(
+        self, pieces: Sequence[Piece], lead: str = "", lead_style: str = "dim", *, joins: bool = False
+    ) -> None:
         self.chars: list[tuple[str, str]] = []
         for piece in pieces:
             text, style = (piece, "") if isinstance(piece, str) else piece
@@ -40,6 +46,7 @@ class Wrapped:
         self.text = "".join(char for char, _ in self.chars)
         self.lead = clean(lead)
         self.lead_style = lead_style
+        self.joins = joins
 
     @property
     def plain(self) -> str:
@@ -75,7 +82,7 @@ class Wrapped:
         first = True
         offset = 0
         for paragraph in self.text.split("\n"):
-            for start, end in line_spans(paragraph, room, cell_len):
+            for start, end in line_spans(paragraph, room, cell_len, joins=self.joins):
                 shown = lead if first else " " * lead_width
                 if shown:
                     yield Segment(shown, Style.parse(self.lead_style) if first and self.lead_style else None)

@@ -111,7 +111,12 @@ class AnswerScreen(SessionScreen):
         handoff_lines = handoff_to_show(self.session, self.lang)
         self._fill(
             "#answer-handoff",
-            Stack([*(wrapped(line) for line in handoff_lines), wrapped(self.t("answer_handoff_copy"), "dim")])
+            Stack(
+                [
+                    *(Wrapped([line], joins=True) for line in handoff_lines),
+                    wrapped(self.t("answer_handoff_copy"), "dim"),
+                ]
+            )
             if handoff_lines
             else None,
         )
