@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -15,7 +16,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
+from typing import Any
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -331,6 +333,61 @@ def test_on_plain_http_c_still_copies_the_answer(tmp_path: Path) -> None:
         page.wait_for_function("window.__copied.length > 0", timeout=10_000)
         ((copied, text),) = page.evaluate("window.__copied")
         assert copied is True and "户籍性质" in text
+
+
+def download_faq_13(served: Served) -> tuple[str, str, bytes]:
+    """Walk to FAQ 13 in a browser and press s: the file's name as the browser saves it, the
+    Content-Disposition it came with, and its bytes."""
+    with browser_page(1280, 800) as (page, _):
+        downloads: list[Any] = []
+        dispositions: list[str] = []
+        context = page.context
+        context.on("page", lambda tab: tab.on("download", lambda download: downloads.append(download)))
+        page.on("download", lambda download: downloads.append(download))
+        context.on(
+            "response",
+            lambda response: (
+                dispositions.append(response.headers.get("content-disposition", ""))
+                if "/download/" in response.url
+                else None
+            ),
+        )
+        page.goto(served.url)
+        page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        page.wait_for_timeout(1500)  # the task list is drawn
+        page.keyboard.press("2")
+        wait_for(lambda: any(event.get("tree") == "enrolment-errors" for event in served.events()))
+        page.keyboard.press("3")
+        wait_for(lambda: any(event.get("answer") == "enrol-error-hukou-empty" for event in served.events()))
+        page.wait_for_timeout(500)
+        page.keyboard.press("s")
+        for _ in range(100):  # Playwright's events arrive only while it runs: no time.sleep here
+            if downloads:
+                break
+            page.wait_for_timeout(200)
+        assert downloads, "no download"
+        (download,) = downloads
+        return download.suggested_filename, dispositions[-1], Path(download.path()).read_bytes()
+
+
+def test_s_in_a_browser_downloads_the_transcript_under_a_chinese_name(server: Served) -> None:
+    """QA round 6: downloads were named 20261129-173038-enrol-error-hukou-empty.txt in Chinese mode, and
+    textual-serve sends a name raw in an unquoted filename=, which HTTP does not allow outside ASCII."""
+    name, disposition, _ = download_faq_13(server)
+    assert re.fullmatch(r"办理记录-\d{8}-\d{4}-常见问题第13条\.txt", name), name
+    assert disposition.startswith('attachment; filename="') and disposition.isascii(), disposition
+    assert f"filename*=UTF-8''{quote(name)}" in disposition, disposition
+
+
+def test_a_download_says_its_name_in_ascii_and_in_utf_8() -> None:
+    from wizard.web.server import content_disposition
+
+    assert content_disposition("办理记录-20261129-1730-常见问题第13条-未解决.txt") == (
+        "attachment; filename=\"20261129-1730-13.txt\"; filename*=UTF-8''"
+        + quote("办理记录-20261129-1730-常见问题第13条-未解决.txt")
+    )
+    plain = content_disposition("20261129-173038-join-after-11th-unsolved.txt", inline=True)
+    assert plain.startswith('inline; filename="20261129-173038-join-after-11th-unsolved.txt"; filename*=')
 
 
 def test_listening_beyond_loopback_needs_public(tmp_path: Path) -> None:

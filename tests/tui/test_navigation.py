@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -209,10 +210,11 @@ async def test_save_writes_unique_transcripts_and_says_where(
         await choose(pilot, app, "户籍性质为空")
         await pilot.press("s", "s")
         await pilot.pause()
-        files = sorted(folder.iterdir())
+        files = sorted(folder.iterdir(), key=lambda path: len(path.name))
         assert len(files) == 2
+        assert re.fullmatch(r"办理记录-\d{8}-\d{4}-常见问题第13条\.md", files[0].name), files[0].name
+        assert files[1].name == files[0].name.replace(".md", "-2.md")
         for path in files:
-            assert path.suffix == ".md" and path.name.isascii() and " " not in path.name
             text = path.read_text(encoding="utf-8")
             assert "## 问答经过" in text
             assert "1. 系统提示的是哪条报错？ — 户籍性质为空" in text
@@ -394,7 +396,46 @@ async def test_a_transcript_after_not_solved_is_named_after_the_answer_that_did_
         await pilot.press("n", "s")  # no log folder: no rating asked in between
         await pilot.pause()
         (saved,) = folder.iterdir()
-        assert saved.name.endswith("-enrol-error-hukou-empty-unsolved.md"), saved.name
+        assert saved.name.endswith("-常见问题第13条-未解决.md"), saved.name
+
+
+@pytest.mark.parametrize(
+    ("lang", "keys", "named"),
+    [
+        ("zh", ["slash", *"退休手续在哪办", "enter", "s"], r"办理记录-\d{8}-\d{4}-转人工\.md"),
+        ("zh", ["2", "3", "n", "s"], r"办理记录-\d{8}-\d{4}-常见问题第13条-未解决\.md"),
+        ("en", ["slash", *"退休手续在哪办", "enter", "s"], r"\d{8}-\d{6}-escalation-contact\.md"),
+        ("en", ["2", "3", "n", "s"], r"\d{8}-\d{6}-enrol-error-hukou-empty-unsolved\.md"),
+    ],
+)
+async def test_a_transcript_is_named_in_the_clerks_language(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path, lang: str, keys: list[str], named: str
+) -> None:
+    """QA round 6: in Chinese mode the files were English slugs (…-escalation-contact.txt), not what a
+    clerk looks for in 下载; English mode keeps the answer's id."""
+    folder = tmp_path / "transcripts"
+    app = make_app(bundled, save_dir=folder, lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        (saved,) = folder.iterdir()
+        assert re.fullmatch(named, saved.name), saved.name
+
+
+def test_a_chinese_file_name_is_one_windows_accepts() -> None:
+    from datetime import datetime
+
+    from wizard.tui.transcripts import NAME_CHARS, transcript_name
+
+    now = datetime(2026, 11, 29, 17, 30, 38)
+    assert transcript_name("常见问题第13条", now, ".txt") == "办理记录-20261129-1730-常见问题第13条.txt"
+    title = 'a/b\\c:d*e?f"g<h>i|j \x01k. 查询「单位权益单」？' + "很长" * 40
+    name = transcript_name(title, now, ".md")
+    assert not set('<>:"/\\|?* ') & set(name) and name.isprintable(), name
+    assert len(name) <= len("办理记录-20261129-1730-") + NAME_CHARS + len(".md") and "a-b-c-d" in name, name
+    assert transcript_name("", now) == "办理记录-20261129-1730.md"
+    assert transcript_name("join-after-11th", now, ".txt", lang="en") == "20261129-173038-join-after-11th.txt"
 
 
 async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
@@ -414,7 +455,7 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
         await pilot.press("s")
         await pilot.pause()
     ((content, name, mime),) = offered
-    assert name.endswith("-sample-hukou-empty.txt") and mime == "text/plain"
+    assert re.fullmatch(r"办理记录-\d{8}-\d{4}-常见问题第13条\.txt", name) and mime == "text/plain", name
     assert "## 问答经过" in content
     assert content.startswith("\ufeff") and content.count("\n") == content.count("\r\n") > 5  # as Notepad writes
 

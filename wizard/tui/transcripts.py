@@ -8,9 +8,15 @@ from datetime import datetime
 from pathlib import Path
 
 from wizard.content.files import write_whole
+from wizard.content.model import Answer, Catalog
 
 APP_NAME = "hrss-wizard"
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
+_RESERVED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\s]+')
+"""What Windows refuses in a file name (and spaces, which a clerk's search of 下载 trips on)."""
+NAME_CHARS = 40
+CHINESE_NAME = {"transcript": "办理记录", "faq": "常见问题第{}条", "unsolved": "未解决", "handoff": "转人工"}
+"""The words of a transcript's file name in Chinese mode; with ``--lang en`` it is named by the answer's id."""
 _REASONS = {
     errno.EEXIST: "os_not_a_folder",
     errno.ENOTDIR: "os_not_a_folder",
@@ -36,24 +42,52 @@ def safe_stem(name: str) -> str:
     return stem or "transcript"
 
 
-def transcript_name(name: str, now: datetime | None = None, suffix: str = ".md") -> str:
-    """The file name of a transcript: when, and which answer (``20261129-104523-enrol-error.md``)."""
-    return f"{(now or datetime.now()):%Y%m%d-%H%M%S}-{safe_stem(name)}{suffix}"
+def safe_words(words: str) -> str:
+    """A file-name part in the clerk's words that Windows accepts: no reserved characters (``<>:"/\\|?*``),
+    control characters or spaces (each becomes '-'), no dot or '-' at either end, at most
+    :data:`NAME_CHARS` characters ("" when nothing is left)."""
+    return _RESERVED.sub("-", words).strip(" .-")[:NAME_CHARS].strip(" .-")
 
 
-def transcript_stem(answer_id: str | None, tried_id: str | None) -> str:
+def transcript_name(stem: str, now: datetime | None = None, suffix: str = ".md", lang: str = "zh") -> str:
+    """The file name of a transcript, which says when and what, in the clerk's language: in Chinese
+    ``办理记录-20261129-1045-常见问题第13条.md`` (what a clerk looks for in 下载), in English
+    ``20261129-104523-enrol-error-hukou-empty.md`` (the answer's id). ``stem``: :func:`transcript_stem`."""
+    now = now or datetime.now()
+    if lang == "en":
+        return f"{now:%Y%m%d-%H%M%S}-{safe_stem(stem)}{suffix}"
+    what = safe_words(stem)
+    return f"{CHINESE_NAME['transcript']}-{now:%Y%m%d-%H%M}{'-' if what else ''}{what}{suffix}"
+
+
+def transcript_stem(catalog: Catalog, answer_id: str | None, tried_id: str | None, lang: str = "zh") -> str:
     """What a transcript is about: the answer shown, or after "not solved" the answer that did not help
-    (every hand-off page has the same id; the answer tried tells the files apart)."""
-    return f"{tried_id}-unsolved" if tried_id else answer_id or ""
+    (every hand-off page is the same answer; the answer tried tells the files apart). In Chinese its FAQ
+    entry (常见问题第13条, 常见问题第7条-未解决) or 转人工 for a hand-off page; in English the answer's id."""
+    if lang == "en":
+        return f"{tried_id}-unsolved" if tried_id else answer_id or ""
+    tried = catalog.answers.get(tried_id) if tried_id else None
+    if tried is not None:
+        return f"{_entry(tried)}-{CHINESE_NAME['unsolved']}"
+    answer = catalog.answers.get(answer_id) if answer_id else None
+    if answer is None:
+        return ""
+    return CHINESE_NAME["handoff"] if answer.kind == "escalation" else _entry(answer)
 
 
-def save_transcript(markdown: str, folder: Path, name: str, now: datetime | None = None) -> Path:
-    """Write ``markdown`` to a new file in ``folder``; never overwrites, never leaves a partial file."""
+def _entry(answer: Answer) -> str:
+    """An answer as a clerk names it: its FAQ entry, else its title."""
+    return CHINESE_NAME["faq"].format(answer.faq) if answer.faq is not None else answer.title
+
+
+def save_transcript(markdown: str, folder: Path, name: str, now: datetime | None = None, lang: str = "zh") -> Path:
+    """Write ``markdown`` to a new file in ``folder`` (named by :func:`transcript_name` from ``name``);
+    never overwrites, never leaves a partial file."""
     now = now or datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
-    base = transcript_name(name, now).removesuffix(".md")
+    base = transcript_name(name, now, lang=lang).removesuffix(".md")
     number = 1
     while True:
         path = folder / (f"{base}.md" if number == 1 else f"{base}-{number}.md")

@@ -18,10 +18,12 @@ import asyncio
 import contextlib
 import logging
 import os
+import re
 import signal
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp_jinja2
 import textual_serve
@@ -123,6 +125,27 @@ class WizardServer(Server):
 
     def _not_found(self, request: web.Request) -> web.Response:
         return aiohttp_jinja2.render_template("not_found.html", request, {}, status=404)
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """A transcript the wizard offers, as textual-serve sends it but named so that every browser keeps
+        its Chinese name: textual-serve writes ``filename=办理记录-….txt`` raw and unquoted, which
+        HTTP does not allow; RFC 6266 says it with ``filename*`` (RFC 5987) beside an ASCII fallback."""
+        key = request.match_info["key"]
+        try:
+            meta = await self.download_manager.get_download_metadata(key)
+        except KeyError:
+            raise web.HTTPNotFound() from None
+        response = web.StreamResponse()
+        charset = f"; charset={meta.encoding}" if meta.encoding else ""
+        response.headers["Content-Type"] = f"{meta.mime_type}{charset}"
+        response.headers["Content-Disposition"] = content_disposition(
+            meta.file_name, inline=meta.open_method == "browser"
+        )
+        await response.prepare(request)
+        async for chunk in self.download_manager.download(key):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
 
     def initialize_logging(self) -> None:
         """Plain log lines: the stock handler prints a banner and rich tracebacks with local variables."""
@@ -249,6 +272,19 @@ def _kill_trees(pids: list[int]) -> None:
     for pid in reversed(order):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+def content_disposition(name: str, inline: bool = False) -> str:
+    """The Content-Disposition of a file called ``name`` (RFC 6266): a quoted ASCII ``filename`` for old
+    clients (the name's ASCII letters and digits, e.g. ``20261129-1730-13.txt``) and the whole name,
+    UTF-8 and percent-encoded, as ``filename*``, which every current browser prefers."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    fallback = "-".join(re.findall(r"[A-Za-z0-9_]+", stem)) or "download"
+    fallback += f".{re.sub(r'[^A-Za-z0-9]', '', suffix)}" if suffix else ""
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def _cells(value: str | None, default: int) -> int:

@@ -196,13 +196,13 @@ class AnswerScreen(SessionScreen):
         session = self.session
         if session.answer is None:
             return
-        stem = transcript_stem(session.place.answer, session.place.tried)
+        stem = transcript_stem(session.catalog, session.place.answer, session.place.tried, self.lang)
         if self.app.is_web:  # in a browser (wizard serve): the file goes to the clerk's browser, not the server
             self._deliver(transcript(session, lang=self.lang), stem)
             return
         folder = self.save_dir or default_folder()
         try:
-            path = save_transcript(transcript(session, lang=self.lang), folder, stem)
+            path = save_transcript(transcript(session, lang=self.lang), folder, stem, lang=self.lang)
         except OSError as error:
             key = reason_key(error)
             reason = self.t(key) if key else one_line(error.strerror or str(error))
@@ -218,7 +218,7 @@ class AnswerScreen(SessionScreen):
         a file without them as one line, and may read its UTF-8 as GBK."""
         import io
 
-        name = transcript_name(stem, suffix=".txt")
+        name = transcript_name(stem, suffix=".txt", lang=self.lang)
         windows_text = "\ufeff" + markdown_as_text(markdown).replace("\n", "\r\n")
         self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
         self.notify(self.t("delivered_notice").format(name), markup=False, timeout=10)
