@@ -379,6 +379,17 @@ def test_s_in_a_browser_downloads_the_transcript_under_a_chinese_name(server: Se
     assert f"filename*=UTF-8''{quote(name)}" in disposition, disposition
 
 
+def test_the_downloaded_transcript_reads_as_plain_text_in_notepad(server: Served) -> None:
+    """QA round 6: the .txt still read as Markdown: 「# 江苏人社网办向导 · 办理记录」, 「## 问答经过」,
+    「- 时间：」."""
+    _, _, data = download_faq_13(server)
+    assert data.startswith("\ufeff".encode()) and data.count(b"\n") == data.count(b"\r\n")  # as Notepad writes
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[:2] == ["江苏人社网办向导 · 办理记录", "＝" * 14], lines[:4]
+    assert "问答经过" in lines and "• 方式一：员工登陆网办大厅个人账户，" in "\n".join(lines)
+    assert not [line for line in lines if line.lstrip().startswith(("#", "- ", "> ", "**"))], lines
+
+
 def test_a_download_says_its_name_in_ascii_and_in_utf_8() -> None:
     from wizard.web.server import content_disposition
 

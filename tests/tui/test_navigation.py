@@ -456,7 +456,7 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
         await pilot.pause()
     ((content, name, mime),) = offered
     assert re.fullmatch(r"办理记录-\d{8}-\d{4}-常见问题第13条\.txt", name) and mime == "text/plain", name
-    assert "## 问答经过" in content
+    assert "\r\n问答经过\r\n－－－－\r\n" in content
     assert content.startswith("\ufeff") and content.count("\n") == content.count("\r\n") > 5  # as Notepad writes
 
 
@@ -476,6 +476,12 @@ async def test_the_text_file_a_browser_downloads_reads_as_text_not_markdown(
     (content,) = offered
     assert "搜索：员工[身份证号]户籍性质为空" in content and "方式一：" in content
     assert "\\" not in content and "**" not in content
+    # QA round 6: the file still read 「# 江苏人社网办向导 · 办理记录」, 「## 问答经过」, 「- 时间：」
+    lines = content.removeprefix("\ufeff").split("\r\n")
+    assert lines[:2] == ["江苏人社网办向导 · 办理记录", "＝" * 14], lines[:2]
+    assert not [line for line in lines if line.lstrip().startswith(("#", "- ", "> ", "```"))], content
+    assert "问答经过\r\n－－－－" in content and "\r\n• 时间：" in content and "\r\n• 方式一：" in content
+    assert "\r\n转人工说明\r\n－－－－－\r\n" in content
 
 
 async def test_in_a_browser_q_ends_nothing_and_copy_speaks_of_ctrl_v(

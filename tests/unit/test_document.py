@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.content.document import parse, plain
+from wizard.content.document import markdown_as_text, parse, plain
 
 TEN_DEEP = "".join(f"{'  ' * level}- 层{level}\n" for level in range(10))
 DEEP_LIST = f"开头\n\n{TEN_DEEP}\n中间段落\n\n1. 第一步\n2. 第二步"
@@ -51,3 +51,48 @@ def test_quotes_and_lists_mixed_deep_keep_their_text() -> None:
     body = "".join(f"{'  ' * level}- > 第{level}层\n" for level in range(15)) + "\n后文"
     text = plain(parse(body))
     assert words_in_order(text, [*(f"第{level}层" for level in range(15)), "后文"]), text
+
+
+def test_markdown_written_for_a_transcript_reads_as_plain_text() -> None:
+    """The .txt a browser downloads: headings underlined, items led by •, and text that only looked
+    like Markdown (an escaped # or - at a line start) kept as the characters it is."""
+    text = "\n".join(
+        [
+            "# 办理记录",
+            "",
+            "- 时间：2026-11-29",
+            "   - 第二层",
+            "",
+            "## 解答：**报错**「户籍性质为空」（常见问题第 13 条）",
+            "",
+            "### 操作路径",
+            "",
+            "1. 个人中心",
+            "\\# 不是标题 \\[身份证号\\]",
+            "\\- 不是列表",
+            "> 引用的话",
+            "---",
+            "```",
+            "\\[原样\\] - 代码",
+            "```",
+        ]
+    )
+    assert markdown_as_text(text).split("\n") == [
+        "办理记录",
+        "＝＝＝＝",
+        "",
+        "• 时间：2026-11-29",
+        "   • 第二层",
+        "",
+        "解答：报错「户籍性质为空」（常见问题第 13 条）",
+        "－" * 23,
+        "",
+        "【操作路径】",
+        "",
+        "1. 个人中心",
+        "# 不是标题 [身份证号]",
+        "- 不是列表",
+        "引用的话",
+        "—" * 8,
+        "\\[原样\\] - 代码",
+    ]

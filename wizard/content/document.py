@@ -242,9 +242,54 @@ _ESCAPE_MARK = re.compile(r"\\([!-/:-@\[-`{-~0-9])")
 _STRONG = re.compile(r"(?<!\\)\*\*")
 
 
+_HEADING = re.compile(r"^(#{1,3}) (.*)$")
+_ITEM = re.compile(r"^(\s*)- ")
+HEADING_RULES = {1: "＝", 2: "－"}
+"""The full-width character a title (#) and a section heading (##) are underlined with in plain text."""
+RULE_CELLS = 48
+"""The longest underline, in cells: a long answer title is not underlined past a line of Notepad."""
+
+
 def markdown_as_text(text: str) -> str:
-    """Markdown written here (transcripts) for a reader that is not a Markdown viewer (a .txt file in
-    Notepad): without bold marks and escapes, so [身份证号] does not read \\[身份证号\\]."""
+    """Markdown written here (transcripts) as plain text, for a reader that is no Markdown viewer (a .txt
+    file in Notepad): the title and each section's heading underlined with ＝ and －, a click path's
+    heading in 【】, list items led by • (as the app and its copies show them), quote marks and code
+    fences gone, and no bold marks or escapes, so [身份证号] does not read \\[身份证号\\].
+
+    Each line's structure is read before its escapes are undone: an escaped \\# or \\- that began a
+    line of text stays a character of it. Lines inside a code fence are kept as they are."""
+    lines: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line == "```":
+            fenced = not fenced
+            continue
+        if fenced:
+            lines.append(line)
+            continue
+        heading = _HEADING.match(line)
+        if heading is not None:
+            words, level = _unmarked(heading[2]), len(heading[1])
+            if level in HEADING_RULES:
+                cells = min(sum(2 if is_wide(char) else 1 for char in words), RULE_CELLS)
+                lines += [words, HEADING_RULES[level] * max(2, -(-cells // 2))]
+            else:
+                lines.append(f"【{words}】")
+            continue
+        if line == "---":
+            lines.append("—" * 8)  # as plain() draws a rule
+            continue
+        item = _ITEM.match(line)
+        if item is not None:
+            line = f"{item[1]}• {line[item.end() :]}"
+        elif line.startswith("> "):
+            line = line[2:]
+        lines.append(_unmarked(line))
+    return "\n".join(lines)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without bold marks and Markdown escapes."""
     return _ESCAPE_MARK.sub(r"\1", _STRONG.sub("", text))
 
 
