@@ -115,6 +115,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "solved_notice": "很高兴问题已解决。",
         "copied_notice": "已把解答（纯文本）发送到终端的剪贴板；有的终端不支持，按 s 保存记录最可靠。",
         "copied_notice_web": "已复制解答（纯文本），可按 Ctrl+V 粘贴；如粘贴不出来，按 s 下载记录。",
+        "copied_handoff_notice": "已把转人工说明（纯文本）发送到终端的剪贴板；有的终端不支持，按 s 保存记录最可靠。",
+        "copied_handoff_notice_web": "已复制转人工说明（纯文本），可按 Ctrl+V 粘贴；如粘贴不出来，按 s 下载记录。",
         "saved_notice": "办理记录已保存到：\n{}",
         "save_failed": "无法保存办理记录：{}",
         "os_not_a_folder": "保存位置是一个文件，不是文件夹",
@@ -146,6 +148,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_restart": "重新开始",
         "key_home": "首页",
         "key_copy": "复制解答",
+        "key_copy_handoff": "复制说明",
         "key_save": "保存记录",
         "key_yes": "已解决",
         "key_no": "未解决",
@@ -273,6 +276,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "so s (save) is the sure way.",
         "copied_notice_web": "The answer (plain text) was copied: paste it with Ctrl+V. If nothing pastes, "
         "press s to download the transcript.",
+        "copied_handoff_notice": "The hand-off summary (plain text) was sent to the terminal's clipboard; some "
+        "terminals ignore it, so s (save) is the sure way.",
+        "copied_handoff_notice_web": "The hand-off summary (plain text) was copied: paste it with Ctrl+V. If nothing "
+        "pastes, press s to download the transcript.",
         "saved_notice": "Transcript saved to:\n{}",
         "save_failed": "Could not save the transcript: {}",
         "os_not_a_folder": "the save location is a file, not a folder",
@@ -304,6 +311,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_restart": "Restart",
         "key_home": "Home",
         "key_copy": "Copy",
+        "key_copy_handoff": "Copy summary",
         "key_save": "Save",
         "key_yes": "Solved",
         "key_no": "Not solved",

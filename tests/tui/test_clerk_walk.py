@@ -129,6 +129,42 @@ async def test_not_solved_keeps_the_answer_tried_and_offers_the_hand_off(bundled
         assert [n.message for n in app._notifications][-1].startswith("这里就是转人工的说明")
 
 
+@pytest.mark.parametrize(
+    ("lang", "web", "key", "notice"),
+    [
+        ("zh", False, "c 复制说明", "已把转人工说明（纯文本）发送到终端的剪贴板"),
+        ("zh", True, "c 复制说明", "已复制转人工说明（纯文本），可按 Ctrl+V 粘贴"),
+        ("en", False, "c Copy summary", "The hand-off summary (plain text) was sent"),
+        ("en", True, "c Copy summary", "The hand-off summary (plain text) was copied"),
+    ],
+)
+@pytest.mark.parametrize("keys", [["2", "3", "n"], ["slash", *"退休手续在哪办", "enter"]], ids=["after-n", "way-out"])
+async def test_on_a_hand_off_page_c_says_it_copies_the_hand_off(
+    bundled: Catalog, make_app: MakeApp, monkeypatch, lang: str, web: bool, key: str, notice: str, keys: list[str]
+) -> None:
+    """QA round 6: the hand-off page says 「按 c 复制这段说明」, but its key bar said 「c 复制解答」 and the
+    notice 「已复制解答（纯文本）」, though what went to the clipboard was the hand-off first."""
+    app = make_app(bundled, lang=lang)
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: web))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "3")
+        await pilot.pause()
+        bar = "\n".join(screen_text(app).splitlines()[-2:])
+        assert ("c 复制解答" if lang == "zh" else "c Copy ") in bar and key not in bar, bar  # an answer: its own
+        await pilot.press("h")
+        await pilot.pause()
+        for press in keys:
+            await pilot.press(press)
+            await pilot.pause()
+        assert app.session is not None and app.session.place.answer in ("escalation-not-solved", "escalation-contact")
+        bar = "\n".join(screen_text(app).splitlines()[-2:])
+        assert key in bar, bar
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith(("转人工时可以这样说明：", "When you call or visit, say:"))
+        assert [n.message for n in app._notifications][-1].startswith(notice)
+
+
 async def test_the_way_out_of_the_faq_asks_nothing_and_n_does_not_hand_it_off_again(
     bundled: Catalog, make_app: MakeApp
 ) -> None:

@@ -8,6 +8,7 @@ did not help, and offers the hand-off summary for the 12333 call.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -102,13 +103,13 @@ class AnswerScreen(SessionScreen):
         answer, tried = view.answer, view.tried
         self._fill("#answer-tried", _tried_content(tried, self.t("answer_tried_heading")) if tried else None)
         self.query_one("#not-solved").display = tried is not None
-        self._ask_whether_solved(not self.session.at_hand_off)
         self._fill("#answer-title", wrapped(answer.title))
         self._fill("#answer-faq", Content(self.t("answer_faq").format(answer.faq)) if answer.faq else None)
         self._fill("#answer-body", prose(parse(answer.body)))
         self._fill("#answer-menu", paths_content(view.paths) if view.paths else None)
         self._fill("#answer-next", paths_content([view.next_step]) if view.next_step else None)
         handoff_lines = handoff_to_show(self.session, self.lang)
+        self._ask_whether_solved(not self.session.at_hand_off, handing_off=bool(handoff_lines))
         self._fill(
             "#answer-handoff",
             Stack(
@@ -139,12 +140,17 @@ class AnswerScreen(SessionScreen):
         self.call_after_refresh(scroll.scroll_home, animate=False)  # again once the new text is laid out
 
     # "Did this solve it?" --------------------------------------------------------------
-    def _ask_whether_solved(self, asked: bool) -> None:
-        """A page that is itself the way to a person (12333) has nothing to judge: no question, no y/n."""
+    def _ask_whether_solved(self, asked: bool, handing_off: bool = False) -> None:
+        """A page that is itself the way to a person (12333) has nothing to judge: no question, no y/n.
+        A page that shows the hand-off summary copies that first: its c says so, as the page does."""
         for selector in ("#answer-solved", "#answer-buttons"):
             self.query_one(selector).display = asked
         judging = ("screen.solved", "screen.not_solved")
-        self.query_one(KeyBar).set_items([hint for hint in self.key_hints() if asked or hint.action not in judging])
+        hints = [hint for hint in self.key_hints() if asked or hint.action not in judging]
+        if handing_off:
+            copy = self.t("key_copy_handoff")
+            hints = [replace(hint, description=copy) if hint.action == "screen.copy" else hint for hint in hints]
+        self.query_one(KeyBar).set_items(hints)
 
     def action_solved(self) -> None:
         self.post_message(messages.Solved())
@@ -189,7 +195,8 @@ class AnswerScreen(SessionScreen):
         shown = handoff_to_show(self.session, self.lang)
         parts = ["\n".join(shown)] if shown else []
         self.app.copy_to_clipboard("\n\n".join([*parts, answer_text(view)]))
-        self.notify(self.t("copied_notice_web" if self.app.is_web else "copied_notice"), markup=False, timeout=8)
+        notice = "copied_handoff_notice" if shown else "copied_notice"
+        self.notify(self.t(f"{notice}_web" if self.app.is_web else notice), markup=False, timeout=8)
 
     def action_save(self) -> None:
         """Save the transcript as Markdown in the save folder and say where."""
