@@ -85,15 +85,16 @@ class LineWizard:
         """A search began the outcome session the next walk continues."""
 
     # Output -------------------------------------------------------------------------
-    def say(self, line: str = "", indent: str = "") -> None:
-        """Write a line, broken to the terminal's width (wrapped lines under ``indent``)."""
+    def say(self, line: str = "", indent: str = "", *, joins: bool = False) -> None:
+        """Write a line, broken to the terminal's width (wrapped lines under ``indent``); ``joins``: its ›
+        join questions to their choices (never at a line's start or end, see :func:`break_lines`)."""
         if self.width <= 20:
             self.out.write(line + "\n")
             return
         lead = " " * (len(line) - len(line.lstrip(" ")))
         hanging = lead + indent
         body = line[len(lead) :]
-        for number, part in enumerate(break_lines(body, self.width - cell_width(hanging) - 1) or [""]):
+        for number, part in enumerate(break_lines(body, self.width - cell_width(hanging) - 1, joins=joins) or [""]):
             self.out.write((lead if number == 0 else hanging) + part + "\n")
 
     def ask(self, prompt: str) -> str:
@@ -159,7 +160,7 @@ class LineWizard:
         if shown:
             self.say()
             for line in shown:
-                self.say(line)
+                self.say(line, joins=True)
         self.say()
         if keys:
             self.show_answer_keys()

@@ -168,6 +168,20 @@ def test_walk_invalid_input_gets_a_message_and_the_prompt_again(invoke):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("width", [40, 50, 60, 80])
+def test_on_a_terminal_the_hand_off_never_starts_a_line_with_the_step_sign(width):
+    """Its 已选 joins each question to the choice made: a › at a line's start was cut off from its question."""
+    catalog = load_catalog([BUNDLED_TREES]).catalog
+    assert catalog is not None
+    out = io.StringIO()
+    wizard = LineWizard(catalog, "zh", io.StringIO("1\n2\n2\n2\nn\n"), out)
+    wizard.width = width  # as on a terminal of that width (a pipe is not broken at all)
+    wizard.run("enrol-and-stop")
+    hand_off = out.getvalue().split("转人工时可以这样说明：")[1].split("试过但未解决的解答")[0]
+    assert "11日及以后" in hand_off
+    assert not [line for line in hand_off.splitlines() if line.startswith("›") or line.endswith("›")]
+
+
 def test_walk_back_at_the_first_question_says_so(invoke):
     result = invoke("walk", "enrolment-errors", stdin="b\n")
     assert result.returncode == 0
