@@ -112,6 +112,9 @@ def test_a_related_answer_already_on_the_way_here_takes_the_trail_back_to_it(cat
     assert session.trail() == [("", "搜索：一"), ("", "相关问题：答案二")]
     session.back()
     assert session.place.answer == "a-one"
+    session.jump_to_answer("a-two", via="相关问题：答案二")
+    session.jump_to_answer("a-two", via="相关问题：答案二")  # its key twice in one burst: still one step
+    assert session.trail() == [("", "搜索：一"), ("", "相关问题：答案二")]
 
 
 def test_invalid_moves_raise_session_error(catalog):

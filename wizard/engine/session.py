@@ -269,6 +269,8 @@ class Session:
             self._steps = []
             self._start_via, self._start_query = via, query
             return
+        if how == "jump" and self.place.answer == answer_id and self.place.tried is None:
+            return  # already here (the same related answer opened twice in one burst of keys)
         earlier = self._earlier(target_place) if how == "jump" else None
         if earlier is not None:  # back to an answer read on the way here: the trail goes back to it too
             del self._places[earlier + 1 :], self._steps[earlier:]
