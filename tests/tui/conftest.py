@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 
 from tests.conftest import BUNDLED_TREES
@@ -96,6 +98,16 @@ def task_key(catalog: Catalog, tree_id: str) -> str:
     """The number key that picks a tree on the home screen."""
     ids = [tree.id for tree in catalog.ordered_trees()]
     return str(ids.index(tree_id) + 1)
+
+
+async def settled(pilot: Pilot[object], done: Callable[[], bool], seconds: float = 10) -> None:
+    """Pause until ``done()``, or ``seconds`` pass: for what takes a thread or a few refreshes, slower on a
+    busy machine (the trees loading, held keys let go after a screen is drawn). The test asserts after."""
+    for _ in range(int(seconds / 0.05)):
+        with suppress(NoMatches):  # a screen on its way has no widgets yet: not done
+            if done():
+                return
+        await pilot.pause(0.05)
 
 
 async def choose(pilot: Pilot[object], app: WizardApp, label: str) -> None:

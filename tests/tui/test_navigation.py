@@ -11,7 +11,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
+from tests.tui.conftest import MakeApp, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
@@ -352,7 +352,9 @@ async def test_a_phrase_typed_on_a_question_or_an_answer_is_searched(
         for character in "无参保身份":
             app.post_message(events.Key(character, character))
             await asyncio.sleep(0)
-        await pilot.pause(0.3)
+        await settled(
+            pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.query_one("#search", Input).has_focus
+        )
         assert isinstance(app.screen, SearchScreen) and not app._notifications
         box = app.screen.query_one("#search", Input)
         assert box.value == "无参保身份" and box.has_focus

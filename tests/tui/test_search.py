@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
+from tests.tui.conftest import MakeApp, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.safe import highlight_pieces
@@ -281,8 +281,8 @@ async def test_a_burst_read_a_key_at_a_time_keeps_every_key_in_order(
         for character in phrase:
             app.post_message(events.Key(character, character))
             await asyncio.sleep(0)
-        await pilot.pause(0.2)
         box = app.screen.query_one("#search", Input)
+        await settled(pilot, lambda: box.has_focus and box.value == phrase)
         assert box.value == phrase and box.has_focus
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.events import Key
-from textual.pilot import Pilot
 
 from tests.conftest import BUNDLED_TREES
-from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, start
+from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, settled, start
 from wizard.content.catalog import LoadResult
 from wizard.content.locate import tree_files
 from wizard.content.model import Catalog
@@ -22,14 +20,6 @@ from wizard.tui.app import WizardApp
 from wizard.tui.messages import StartTask
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.question import QuestionScreen
-
-
-async def settled(pilot: Pilot[object], done: Callable[[], bool], seconds: float = 10) -> None:
-    """Pause until ``done()`` (the trees load in a thread: slower on a busy machine), or ``seconds`` pass."""
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await pilot.pause(0.05)
 
 
 def test_the_watcher_polls_exactly_the_files_the_loader_reads() -> None:
