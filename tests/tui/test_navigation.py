@@ -360,6 +360,20 @@ async def test_a_phrase_typed_on_a_question_or_an_answer_is_searched(
         assert box.value == "无参保身份" and box.has_focus
 
 
+async def test_a_phrase_that_comes_in_two_pieces_is_searched_whole(bundled: Catalog, make_app: MakeApp) -> None:
+    """A browser sent 户 and then 籍性质为空: the search opened with 籍性质为空 and 户 got the hint."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        app.post_message(events.Key("户", "户"))
+        await pilot.pause(0.05)  # the first piece has ended as a burst of its own
+        for character in "籍性质为空":
+            app.post_message(events.Key(character, character))
+        await settled(pilot, lambda: isinstance(app.focused, Input) and len(app.focused.value) >= 5)
+        assert isinstance(app.screen, SearchScreen) and not app._notifications
+        assert app.screen.query_one("#search", Input).value == "户籍性质为空"
+
+
 async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make_app: MakeApp) -> None:
     """After typing Chinese the input method is usually still on: ｙ is y, 你 gets a hint, not silence."""
     app = make_app(sample)
@@ -372,8 +386,9 @@ async def test_keys_typed_with_the_chinese_input_method_on(sample: Catalog, make
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AnswerScreen)
-        await pilot.press("你", "好")  # n and h composed into Chinese: nothing happens but one hint
-        await pilot.pause()
+        for character in "你好":  # n and h, each composed into Chinese: nothing happens but one hint
+            await pilot.press(character)
+            await pilot.pause(0.3)  # pressed a person's moment apart (together they are a phrase: searched)
         assert isinstance(app.screen, AnswerScreen)
         assert [n.message for n in app._notifications] == ["输入法在中文状态：按 Shift 切到英文再按键，或用鼠标点击"]
         app.post_message(events.Key("fullwidth_question_mark", "？"))  # as a terminal sends it: help

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input
 
 from wizard.i18n import text
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 
 IME_HINT_SECONDS = 5.0
+PHRASE_PIECES_SECONDS = 0.15
+"""How long a character typed alone waits for the rest of a phrase (a browser's second message) before
+it is taken for a key pressed with the input method on."""
 
 
 class WizardScreen(Screen[None]):
@@ -186,6 +190,9 @@ class SessionScreen(WizardScreen):
         return action != "restart" or self.session.start_tree is not None
 
     _burst = ""
+    _single = ""
+    """One character typed alone, kept a moment: a browser may send a phrase in two pieces."""
+    _single_timer: Timer | None = None
 
     def typed(self, character: str) -> None:
         """Chinese typed here with no box to take it: a phrase (an input method sends it as one burst)
@@ -194,7 +201,9 @@ class SessionScreen(WizardScreen):
         if self._burst:
             self._burst += character
             return
-        self._burst = character
+        self._burst, self._single = self._single + character, ""
+        if self._single_timer is not None:
+            self._single_timer.stop()
         hold_keys(self.app)
         (self.focused or self).post_message(messages.BurstSent())
 
@@ -204,9 +213,17 @@ class SessionScreen(WizardScreen):
         burst, self._burst = self._burst, ""
         if len(burst) > 1:
             self.post_message(messages.SearchFor(burst))  # the keys read meanwhile go to its box
-        else:
-            super().typed(burst)
-            release_keys(self.app)
+            return
+        # In a browser the rest of a phrase can come a moment later (户 | 籍性质为空 searched 籍性质为空
+        # and hinted at 户): it joins this character if it comes soon; otherwise the hint.
+        self._single = burst
+        self._single_timer = self.set_timer(PHRASE_PIECES_SECONDS, self._lone_character)
+        release_keys(self.app)
+
+    def _lone_character(self) -> None:
+        single, self._single = self._single, ""
+        if single:
+            super().typed(single)
 
     def action_back(self) -> None:
         self.post_message(messages.GoBack())
