@@ -352,9 +352,7 @@ async def test_a_phrase_typed_on_a_question_or_an_answer_is_searched(
         for character in "无参保身份":
             app.post_message(events.Key(character, character))
             await asyncio.sleep(0)
-        await settled(
-            pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.query_one("#search", Input).has_focus
-        )
+        await settled(pilot, lambda: isinstance(app.focused, Input) and app.focused.value == "无参保身份")
         assert isinstance(app.screen, SearchScreen) and not app._notifications
         box = app.screen.query_one("#search", Input)
         assert box.value == "无参保身份" and box.has_focus
