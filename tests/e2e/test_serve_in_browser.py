@@ -196,8 +196,10 @@ def test_over_the_cap_a_notice_says_so_in_chinese_and_retry_gets_in_once_a_place
         )
         page.close()  # the first clerk is done: a place is free
         wait_for(lambda: status(served.url) == 200)
-        second.keyboard.press("Enter")
-        second.wait_for_function("document.body.classList.contains('-first-byte')", timeout=20_000)
+        second.keyboard.press("Enter")  # reloads: while the new page loads it has no body yet
+        second.wait_for_function(
+            "document.body !== null && document.body.classList.contains('-first-byte')", timeout=20_000
+        )
 
 
 def test_ctrl_c_stops_the_server_and_every_wizard(tmp_path: Path) -> None:
@@ -249,7 +251,8 @@ def test_when_a_notice_shows_enter_or_space_starts_again(tmp_path: Path) -> None
         with serve(tmp_path, port=port):  # back, at the same address
             page.keyboard.press("Space")
             page.wait_for_function(  # a new page (the old one had its first byte too), with a new session
-                "document.body.classList.contains('-first-byte') && !document.body.classList.contains('-closed')",
+                "document.body !== null && document.body.classList.contains('-first-byte')"
+                " && !document.body.classList.contains('-closed')",
                 timeout=20_000,
             )
 
@@ -456,7 +459,8 @@ def test_a_session_nobody_uses_ends_and_the_page_says_why(tmp_path: Path) -> Non
         wait_for(lambda: served.wizards() == [], timeout=10)  # its place is free again
         page.keyboard.press("Enter")  # the notice's button has the keys
         page.wait_for_function(  # a new page (the old one had its first byte too), with a new session
-            "document.body.classList.contains('-first-byte') && !document.body.classList.contains('-closed')",
+            "document.body !== null && document.body.classList.contains('-first-byte')"
+            " && !document.body.classList.contains('-closed')",
             timeout=20_000,
         )
 
