@@ -124,6 +124,36 @@ class WizardScreen(Screen[None]):
             self._hinted_at = now
             self.notify(self.t("ime_hint"), markup=False)
 
+    # Bursts of keys ------------------------------------------------------------------------------
+    _burst = ""
+
+    def gather(self, text: str) -> None:
+        """Add ``text`` to the burst of keys it came in; :meth:`burst_typed` gets the whole burst.
+
+        An input method sends a phrase as a burst of keys, each sent on to the widget focused when the
+        app reads it, before the first has done anything. The first key of a burst holds the keys not
+        yet read (:mod:`wizard.tui.held_keys`) and posts a marker behind the ones already sent; when the
+        marker arrives, so have they (moving the focus at the first key split the burst:
+        新員工入職怎麼加保 became 新職怎麼加保)."""
+        if self._burst:
+            self._burst += text
+            return
+        self._burst = text
+        hold_keys(self.app)
+        (self.focused or self).post_message(messages.BurstSent())
+
+    @on(messages.BurstSent)
+    def _burst_sent(self, event: messages.BurstSent) -> None:
+        event.stop()
+        burst, self._burst = self._burst, ""
+        self.burst_typed(burst)
+
+    def burst_typed(self, text: str) -> None:
+        """A whole burst of gathered keys; the held keys that followed it must be let go
+        (:func:`~wizard.tui.held_keys.release_keys`) here or by the screen it leads to."""
+        self.typed(text)
+        release_keys(self.app)
+
 
 class SearchingScreen(WizardScreen):
     """A screen with a :class:`SearchPanel`: text typed or pasted while its box lacks the focus goes there."""
@@ -132,9 +162,9 @@ class SearchingScreen(WizardScreen):
         self.query_one(SearchPanel).focus_box(typed)
 
     def typing(self) -> bool:
-        """A question is being typed into the box: every character is part of it (a ？ or a digit too),
-        unless the clerk has moved into the results, where a digit opens one."""
-        return self.query_one(SearchPanel).typing()
+        """A question is being typed into the box (or gathered for it): every character is part of it
+        (a ？ or a digit too), unless the clerk has moved into the results, where a digit opens one."""
+        return bool(self._burst) or self.query_one(SearchPanel).typing()
 
     def starts_a_question(self, event: events.Key) -> bool:
         """A letter no key here is bound to: pinyin (shebao) or its initials (hjxz), which search reads,
@@ -146,32 +176,16 @@ class SearchingScreen(WizardScreen):
             and event.key not in self.active_bindings
         )
 
-    _in_burst = False
-
     def typed(self, character: str) -> None:
-        """Text typed here is (part of) a question: it goes into the box, as if after /.
-
-        An input method sends a phrase as a burst of keys, each sent on to the widget with the focus;
-        moving the focus at the first key split the burst (the rest of it went to the box directly,
-        ahead of keys still on their way through the list: 新員工入職怎麼加保 became 新職怎麼加保). So
-        the first key holds the keys not yet sent; the ones sent go in as they arrive; the box takes the
-        focus when the last of them is in, and the held keys follow."""
-        box = self.query_one(SearchPanel).box
-        if self._in_burst:
-            box.insert_text_at_cursor(character)
-        elif self.focused is None or self.focused is box:
-            self.focus_search(character)
+        """Text typed here is (part of) a question: it goes into the box, as if after /; typed while
+        the box lacks the focus, as a burst gathered whole (:meth:`gather`)."""
+        if self._burst or self.focused not in (None, self.query_one(SearchPanel).box):
+            self.gather(character)
         else:
-            self._in_burst = True
-            hold_keys(self.app)
-            box.insert_text_at_cursor(character)
-            self.focused.post_message(messages.BurstSent())
+            self.focus_search(character)
 
-    @on(messages.BurstSent)
-    def _burst_sent(self, event: messages.BurstSent) -> None:
-        event.stop()
-        self._in_burst = False
-        self.query_one(SearchPanel).box.edit()
+    def burst_typed(self, text: str) -> None:
+        self.focus_search(text)
         release_keys(self.app)
 
 
@@ -189,34 +203,26 @@ class SessionScreen(WizardScreen):
         """Ctrl+R restarts the task; a session begun from a search has none (Esc goes back instead)."""
         return action != "restart" or self.session.start_tree is not None
 
-    _burst = ""
     _single = ""
     """One character typed alone, kept a moment: a browser may send a phrase in two pieces."""
     _single_timer: Timer | None = None
 
     def typed(self, character: str) -> None:
-        """Chinese typed here with no box to take it: a phrase (an input method sends it as one burst)
-        is a question, searched as a paste would be; a single character is a key pressed with the input
-        method on, and gets the hint. The burst ends where a marker posted behind its keys arrives."""
-        if self._burst:
-            self._burst += character
-            return
-        self._burst, self._single = self._single + character, ""
+        """Chinese typed here with no box to take it, gathered as a burst (:meth:`gather`)."""
         if self._single_timer is not None:
             self._single_timer.stop()
-        hold_keys(self.app)
-        (self.focused or self).post_message(messages.BurstSent())
+        text, self._single = self._single + character, ""
+        self.gather(text)
 
-    @on(messages.BurstSent)
-    def _burst_sent(self, event: messages.BurstSent) -> None:
-        event.stop()
-        burst, self._burst = self._burst, ""
-        if len(burst) > 1:
-            self.post_message(messages.SearchFor(burst))  # the keys read meanwhile go to its box
+    def burst_typed(self, text: str) -> None:
+        """A phrase is a question, searched as a paste would be (the keys read meanwhile go to its box);
+        a single character is a key pressed with the input method on, and gets the hint. In a browser
+        the rest of a phrase can come a moment later (户 | 籍性质为空 searched 籍性质为空 and hinted at
+        户): a single character waits for it."""
+        if len(text) > 1:
+            self.post_message(messages.SearchFor(text))
             return
-        # In a browser the rest of a phrase can come a moment later (户 | 籍性质为空 searched 籍性质为空
-        # and hinted at 户): it joins this character if it comes soon; otherwise the hint.
-        self._single = burst
+        self._single = text
         self._single_timer = self.set_timer(PHRASE_PIECES_SECONDS, self._lone_character)
         release_keys(self.app)
 
