@@ -9,7 +9,7 @@ from wizard.content.graph import Node, incoming
 from wizard.content.model import Answer, Catalog
 from wizard.engine.hanzi import to_simplified
 from wizard.engine.render import plain_text
-from wizard.engine.snippets import one_line
+from wizard.engine.snippets import excerpt_source
 
 CONTEXT_DEPTH = 8
 """How many choices above a question that offers an answer its context reaches.
@@ -30,7 +30,7 @@ class Document:
     answer: Answer
     fields: dict[str, list[str]]
     text: str
-    """The body as one line of plain text (:func:`~wizard.engine.snippets.one_line`), the source of snippets."""
+    """The body as one line of plain text (:func:`~wizard.engine.snippets.excerpt_source`), the source of snippets."""
 
 
 def documents(catalog: Catalog) -> list[Document]:
@@ -57,7 +57,7 @@ def documents(catalog: Catalog) -> list[Document]:
             "body": [body],
             "context": context(catalog, parents, offered_at.get(answer_id, [])),
         }
-        documents.append(Document(answer_id, answer, fields, one_line(body)))
+        documents.append(Document(answer_id, answer, fields, excerpt_source(body)))
     return documents
 
 

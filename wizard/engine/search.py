@@ -48,7 +48,7 @@ from wizard.engine.pinyin_repair import PinyinRepair
 from wizard.engine.privacy import without_personal_data
 from wizard.engine.questions import QuestionIndex
 from wizard.engine.render import plain_text
-from wizard.engine.snippets import make_snippet, one_line
+from wizard.engine.snippets import excerpt_source, make_snippet
 from wizard.engine.terms import Synonyms, fold_query, grams, normalize, query_runs, question_runs, strip_filler, units
 from wizard.engine.topk import best_of
 from wizard.i18n import text
@@ -304,5 +304,5 @@ def floors(units: int) -> tuple[float, float]:
 def exact_hit(catalog: Catalog, answer_id: str) -> Hit:
     """A perfect hit for one answer, named by its id."""
     answer = catalog.answers[answer_id]
-    snippet, _ = make_snippet(one_line(plain_text(answer.body)), "")
+    snippet, _ = make_snippet(excerpt_source(plain_text(answer.body)), "")
     return Hit(answer_id, 1.0, answer.title, answer.faq, snippet, [])

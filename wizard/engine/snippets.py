@@ -21,7 +21,7 @@ _TRAILING_MARKER = re.compile(r"(?:^|\s)(?:•|\d{1,2}[.)])\s*$")
 """What an excerpt must not end in before its '…': a list's bullet or number with nothing after it."""
 
 
-def one_line(text: str) -> str:
+def excerpt_source(text: str) -> str:
     """An answer's plain text as one line, the source of excerpts: its lines joined by a space, but a
     list item's bullet dropped (joined, 「…户籍性质。 • 方式二：」 showed a lone • mid-line). An item
     follows a line that ends in a stop mark at once (「…户籍性质。方式二：」, 「按需查询打印：人员增加…」), and
