@@ -160,6 +160,14 @@ def test_generic_words_count_neither_for_nor_against():
     assert prepare(question_runs("怎么办"), weight) == ()
 
 
+def test_a_character_standing_alone_among_generic_words_is_a_word_of_its_own():
+    """报同一个错: 错 stands between 一个 and the end, so no text holds the bigram 个错; 错 anywhere explains it,
+    as it would a one-character query."""
+    units = prepare(question_runs("报同一个错"), lambda unit: 1.0)
+    assert units[-1].explainers == frozenset({"1错"})
+    assert share(units, frozenset({"2报同", "2同一", "1错"})) == 1.0
+
+
 @pytest.mark.parametrize(
     "query",
     [

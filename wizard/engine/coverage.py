@@ -2,7 +2,9 @@
 
 Each character of the text counts by how rare it is in the content (社保 is
 everywhere and says little; 卡 in 社保卡 is nowhere and says a lot), and is
-explained when a bigram holding it occurs in the other text. Generic words
+explained when a bigram holding it occurs in the other text; a character
+standing alone between generic words (错 in 报同一个错) is a word of its own,
+explained by the character itself, as a query of one character is. Generic words
 (:data:`~wizard.engine.terms.GENERIC_WORDS`) count neither for nor against,
 nor do numbers and codes the other text does not use (a day of the month, an
 error dialog's code such as E10023); a number it uses (12333, 11日) counts like a word.
@@ -39,7 +41,8 @@ def prepare(runs: list[list[str]], weight: Callable[[str], float]) -> tuple[Unit
         for position, unit in enumerate(run):
             if generic[position]:
                 continue
-            if last == 0 or len(unit) > 1:
+            alone = (position == 0 or generic[position - 1]) and (position == last or generic[position + 1])
+            if last == 0 or len(unit) > 1 or alone:
                 explainers = frozenset(("1" + unit,))
             elif position == 0:
                 explainers = frozenset(("2" + unit + run[1],))
