@@ -169,6 +169,14 @@ def test_a_character_standing_alone_among_generic_words_is_a_word_of_its_own():
 
 
 @pytest.mark.parametrize(
+    "query", ["为啥提示无参保身份", "无参保身份是咋回事", "户籍性质为空是怎么回事", "谁来注册单位账号"]
+)
+def test_colloquial_question_words_are_cut_like_the_standard_ones(query):
+    kept = "".join(unit for run in question_runs(query) for unit in run)
+    assert not [word for word in ("为啥", "啥", "回事", "谁") if word in kept], kept
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "退休手续怎么办",
