@@ -102,6 +102,7 @@ def test_synonyms_fold_the_longest_word_first():
         ("户籍性质为空 确定", "enrol-error-hukou-empty"),  # the dialog's button came along
         ("警告 户籍性质为空", "enrol-error-hukou-empty"),
         ("怎麼列印花名冊", "print-staff-roster"),  # 列印: how Hong Kong and Taiwan say 打印
+        ("年底了要打印今年的花名册", "print-staff-roster"),  # 年底, 今年 say when, not which roster
         ("该人员为灵活就业人员 错误码:E3003", "enrol-error-flexible-employment"),
         ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code
@@ -158,6 +159,7 @@ def test_share_counts_explained_weight_and_skips_unexplained_numbers():
 def test_generic_words_count_neither_for_nor_against():
     weight = lambda unit: 1.0  # noqa: E731
     assert prepare(question_runs("怎么办"), weight) == ()
+    assert prepare(question_runs("今年年底"), weight) == ()  # when, not what
 
 
 def test_a_character_standing_alone_among_generic_words_is_a_word_of_its_own():
