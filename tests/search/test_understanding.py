@@ -116,6 +116,14 @@ def test_everyday_words_find_the_faq_answer(bundled_index, query, answer):
     assert findings.answered and findings.hits[0].answer == answer, findings.hits
 
 
+@pytest.mark.parametrize(
+    ("word", "term"), [("老东家", "原单位"), ("笔记本电脑", "电脑端"), ("缺失", "为空"), ("没填", "为空")]
+)
+def test_clerk_words_fold_to_the_faq_term(bundled_catalog, word, term):
+    synonyms = Synonyms((group.term, group.same) for group in bundled_catalog.synonyms)
+    assert question_runs(word, synonyms) == question_runs(term, synonyms)
+
+
 def test_only_a_button_standing_alone_is_left_out():
     assert without_buttons("户籍性质为空\n确定") == "户籍性质为空\n"
     assert without_buttons("不确定是不是本结算期") == "不确定是不是本结算期"  # part of a word
