@@ -9,9 +9,13 @@ includes this file (tests/conftest.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.search.evaluation import GOALS, MAX_NOT_FOUND, SPLITS, evaluate, load_queries
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_eval_set_is_big_varied_and_points_at_real_answers(bundled_catalog):
@@ -53,3 +57,19 @@ def test_the_held_out_half_meets_the_ranking_and_honesty_goals(bundled_index, bu
 def test_the_held_out_half_sends_few_in_faq_queries_to_not_found(bundled_index, bundled_catalog):
     metrics = evaluate(bundled_index, bundled_catalog, load_queries(), "holdout")
     assert metrics.rates()["not-found"] <= MAX_NOT_FOUND, metrics.line()
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_readme_quotes_each_half_as_it_scores_now(bundled_index, bundled_catalog, split):
+    """The table under "Search quality" is what a reader trusts; it must not go stale when search changes."""
+    rates = evaluate(bundled_index, bundled_catalog, load_queries(), split).rates()
+    row = next(line for line in README.read_text(encoding="utf-8").splitlines() if line.startswith(f"| {split} ("))
+    quoted = [cell.strip() for cell in row.strip("|").split("|")[1:]]
+    now = [percent(rates[name]) for name in ("top-1", "top-3", "not-found", "honest")]
+    assert quoted == now, f"README says {quoted}, search scores {now}"
+
+
+def percent(rate: float) -> str:
+    """As the README writes a rate: one decimal, none for a whole number ("93.3 %", "100 %")."""
+    text = f"{rate * 100:.1f}".removesuffix(".0")
+    return f"{text} %"
