@@ -24,6 +24,9 @@ _NOT_NAMES = (
     *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数"),
 )
 """Everyday words that begin with a surname ("员工白天在别家上班"): never a name."""
+_NOT_NICKNAMES = ("小程序", "小施工", "小白", "小康", "小金额", "小方法", "老毛病", "老方法", "老方式", "老顾客")
+"""Everyday words that look like a nickname (小 or 老 and a surname, as 小王, 老张): never a name; nor is
+老金 in 养老金. 于 is left out of the surnames for nicknames (小于 is "less than")."""
 _SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
@@ -64,7 +67,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
     ),
-    (re.compile(rf"(?<![\u4e00-\u9fff])[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王, not 小于
+    (re.compile(rf"(?<![养養])(?!{'|'.join(_NOT_NICKNAMES)})[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王
 )
 """What identifies a person, and the placeholder each becomes in a log."""
 
