@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.app import App
 from textual.css.query import NoMatches
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from tests.conftest import BUNDLED_TREES
@@ -108,6 +110,13 @@ async def settled(pilot: Pilot[object], done: Callable[[], bool], seconds: float
             if done():
                 return
         await pilot.pause(0.05)
+
+
+def burst(app: App[object], text: str) -> None:
+    """Send ``text`` as a terminal's reader hands an input method's phrase to the app: every key at once,
+    before the first has done anything."""
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
 
 
 async def choose(pilot: Pilot[object], app: WizardApp, label: str) -> None:

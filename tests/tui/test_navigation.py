@@ -11,7 +11,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.conftest import MakeApp, choose, screen_text, settled, squeeze, start
+from tests.tui.conftest import MakeApp, burst, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
@@ -564,3 +564,22 @@ async def test_back_to_a_question_highlights_the_option_chosen_there(sample: Cat
         await pilot.press("enter")  # Enter takes the same way again
         await pilot.pause()
         assert app.session is not None and app.session.place.question == "other"
+
+
+@pytest.mark.parametrize(("keys", "phrase"), [("", "APP怎么注册"), ("3", "1月份的缴费明细"), ("", "n多员工报错")])
+async def test_letters_and_digits_in_a_phrase_stay_where_they_were_typed(
+    bundled: Catalog, make_app: MakeApp, keys: str, phrase: str
+) -> None:
+    """On a question or an answer, the ASCII keys of a committed phrase acted as keys (or did nothing):
+    APP怎么注册 was searched as 怎么注册PP, 1月份的缴费明细 as 月份的缴费1明细."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press(*keys)
+        await pilot.pause()
+        place = app.session.place if app.session else None
+        burst(app, phrase)
+        await settled(pilot, lambda: isinstance(app.focused, Input) and app.focused.value == phrase)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search", Input).value == phrase
+        assert app.session is not None and app.session.place == place  # no option was chosen on the way

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, choose, screen_text, settled, squeeze, start
+from tests.tui.conftest import MakeApp, burst, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.prose import Stack, Wrapped
 from wizard.tui.safe import highlight_pieces
@@ -384,3 +384,20 @@ def test_at_no_width_does_a_snippet_end_in_a_short_tail(bundled: Catalog) -> Non
                 assert len(lines) == 1 or len(lines[-1].strip()) > 3 or not lines[-1].endswith("…"), (width, lines)
                 kept, whole = squeeze("".join(lines)).removesuffix("…"), squeeze(hit.snippet).removesuffix("…")
                 assert whole.startswith(kept) and len(kept) >= len(whole) - 4, (width, lines)  # only a tail goes
+
+
+@pytest.mark.parametrize("phrase", ["11号以后入职的员工", "APP怎么注册", "(户籍性质为空)", "[bold]户籍[/bold]"])
+async def test_a_phrase_that_begins_with_a_key_is_text_all_the_same(
+    bundled: Catalog, make_app: MakeApp, phrase: str
+) -> None:
+    """An input method committed 11号以后入职的员工 at the task list: its 1 was taken for the task key, so
+    task 1 started and took the rest, or the digits landed after the Chinese (号以后入职的员工11)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, phrase)
+        box = app.screen.query_one("#search", Input)
+        await settled(pilot, lambda: box.value == phrase)
+        await pilot.pause(0.1)  # nothing left to arrive and start a task
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        assert box.value == phrase and box.has_focus

@@ -19,6 +19,7 @@ behind them.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from textual import events
@@ -27,6 +28,8 @@ from textual.timer import Timer
 
 LONGEST_HOLD = 3.0
 """Seconds after which held keys are let go whatever happens: a keyboard must never stay dead."""
+REMEMBERED = 64
+"""How many keys pressed again are remembered as such (far more than one burst holds)."""
 
 
 class HeldKeys:
@@ -38,6 +41,7 @@ class HeldKeys:
         self._timer: Timer | None = None
         self._pressed_again: list[events.Key] = []
         """The held keys pressed again and not yet read: keys read before them wait behind them."""
+        self._recent: deque[events.Key] = deque(maxlen=REMEMBERED)
 
     @property
     def holding(self) -> bool:
@@ -63,6 +67,16 @@ class HeldKeys:
         self._keys.append((event.key, event.character))
         return True
 
+    def pressed_again(self, event: events.Event) -> bool:
+        """Whether ``event`` is a key pressed again: it was already judged a key, not a letter of a phrase."""
+        return any(event is key for key in self._recent)
+
+    def press_first(self, keys: list[tuple[str, str | None]]) -> None:
+        """Press ``keys`` again now, before the keys held since: a burst that turned out to be keys."""
+        self._keys[:0] = keys
+        self.hold()
+        self.release()
+
     def release_after_refresh(self) -> None:
         """Press the held keys again once the screen now on its way has been drawn."""
         self._app.call_after_refresh(self.release)
@@ -82,6 +96,7 @@ class HeldKeys:
             # on its way back up, and the app's bindings would never see it.
             again = events.Key(key, character).set_sender(self._app)
             self._pressed_again.append(again)
+            self._recent.append(again)
             self._app.post_message(again)
 
     def _give_up(self) -> None:
@@ -89,7 +104,9 @@ class HeldKeys:
         self._pressed_again = []
         keys, self._keys = self._keys, []
         for key, character in keys:
-            self._app.post_message(events.Key(key, character).set_sender(self._app))
+            again = events.Key(key, character).set_sender(self._app)
+            self._recent.append(again)
+            self._app.post_message(again)
 
     def _stop(self) -> None:
         if self._timer is not None:
@@ -110,3 +127,16 @@ def release_keys(app: App[Any]) -> None:
     held = getattr(app, "held_keys", None)
     if isinstance(held, HeldKeys) and held.holding:
         held.release_after_refresh()
+
+
+def press_first(app: App[Any], keys: list[tuple[str, str | None]]) -> None:
+    """Press ``keys`` again before any held since (an app without :class:`HeldKeys` drops them)."""
+    held = getattr(app, "held_keys", None)
+    if isinstance(held, HeldKeys):
+        held.press_first(keys)
+
+
+def pressed_again(app: App[Any], event: events.Event) -> bool:
+    """Whether ``event`` is a key pressed again by :class:`HeldKeys`."""
+    held = getattr(app, "held_keys", None)
+    return isinstance(held, HeldKeys) and held.pressed_again(event)

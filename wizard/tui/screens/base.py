@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from wizard.i18n import text
 from wizard.tui import keys, messages
-from wizard.tui.held_keys import hold_keys, release_keys
+from wizard.tui.held_keys import hold_keys, press_first, pressed_again, release_keys
 from wizard.tui.keys import fullwidth_key, localize, press_fullwidth
 from wizard.tui.widgets.key_bar import KeyHint, hints
 from wizard.tui.widgets.search_box import pasted_line
@@ -49,6 +49,7 @@ class WizardScreen(Screen[None]):
     def __init__(self, lang: str = "zh") -> None:
         super().__init__()
         self.lang = lang
+        self._maybe_keys = []
         localize(self, lang)
 
     def t(self, key: str) -> str:
@@ -84,16 +85,28 @@ class WizardScreen(Screen[None]):
     async def on_key(self, event: events.Key) -> None:
         """A clerk who has just typed Chinese usually still has the input method on: a letter key then
         arrives as a full-width letter (ｙ) or as the Chinese it composed (你). A full-width key acts as
-        its key; other text goes to :meth:`typed`. Not while a box has the focus."""
+        its key; other text goes to :meth:`typed`. Not while a box has the focus.
+
+        Where a phrase is a question (:data:`PHRASES`), a letter or digit may be the first key of one
+        (11号以后入职的员工): it is gathered with the rest of its burst, which is searched if it holds
+        Chinese, and otherwise pressed again as the keys it was (2, or 2 3 typed in one go)."""
         character = event.character
         if not character or not event.is_printable or isinstance(self.focused, Input):
             return
         typing = self.typing() or (character.isascii() and self.starts_a_question(event))
         if character.isascii() and not typing:
+            if self.PHRASES and not pressed_again(self.app, event):
+                event.stop()
+                event.prevent_default()
+                self._maybe_keys.append((event.key, character))
+                self.gather(character)
             return
         event.stop()
         event.prevent_default()
-        if typing:  # keys that came in one burst, digits too, before the box took the focus
+        if self._maybe_keys and character.isascii():
+            self._maybe_keys.append((event.key, character))
+            self.gather(character)
+        elif typing:  # keys that came in one burst, digits too, before the box took the focus
             self.typed(character)
         elif not await press_fullwidth(self, character):
             key = fullwidth_key(character)
@@ -125,7 +138,12 @@ class WizardScreen(Screen[None]):
             self.notify(self.t("ime_hint"), markup=False)
 
     # Bursts of keys ------------------------------------------------------------------------------
+    PHRASES: ClassVar[bool] = False
+    """Whether a phrase typed here with no box in focus is a question (then a burst that begins with a
+    key is gathered whole before it is judged: keys, or a phrase)."""
     _burst = ""
+    _maybe_keys: list[tuple[str, str | None]]
+    """The keys of a burst that began with a key: pressed again as keys if the burst stays ASCII."""
 
     def gather(self, text: str) -> None:
         """Add ``text`` to the burst of keys it came in; :meth:`burst_typed` gets the whole burst.
@@ -146,7 +164,11 @@ class WizardScreen(Screen[None]):
     def _burst_sent(self, event: messages.BurstSent) -> None:
         event.stop()
         burst, self._burst = self._burst, ""
-        self.burst_typed(burst)
+        maybe_keys, self._maybe_keys = self._maybe_keys, []
+        if maybe_keys and burst.isascii():
+            press_first(self.app, maybe_keys)  # a key or keys (2 3), not a phrase: they act as keys
+        else:
+            self.burst_typed(burst)
 
     def burst_typed(self, text: str) -> None:
         """A whole burst of gathered keys; the held keys that followed it must be let go
@@ -157,6 +179,8 @@ class WizardScreen(Screen[None]):
 
 class SearchingScreen(WizardScreen):
     """A screen with a :class:`SearchPanel`: text typed or pasted while its box lacks the focus goes there."""
+
+    PHRASES = True
 
     def focus_search(self, typed: str = "") -> None:
         self.query_one(SearchPanel).focus_box(typed)
@@ -195,9 +219,15 @@ class SessionScreen(WizardScreen):
     Each subclass lists ``*keys.NAVIGATION`` in its own BINDINGS, so the footer keeps its order.
     """
 
+    PHRASES = True
+
     def __init__(self, session: Session, lang: str = "zh") -> None:
         super().__init__(lang)
         self.session = session
+
+    def typing(self) -> bool:
+        """A phrase is being gathered: its letters and digits (APP怎么注册) are part of it, not keys."""
+        return bool(self._burst)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Ctrl+R restarts the task; a session begun from a search has none (Esc goes back instead)."""
