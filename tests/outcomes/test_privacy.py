@@ -23,6 +23,11 @@ from wizard.engine.privacy import mask, without_personal_data
         ("小王离职了怎么停保", "[姓名]离职了怎么停保"),
         ("查下小王上个月社保扣了多少", "查下[姓名]上个月社保扣了多少"),  # a nickname mid-sentence
         ("领导让我给小李停保，我点成了老张", "领导让我给[姓名]停保，我点成了[姓名]"),
+        ("张三的户籍性质为空", "[姓名]的户籍性质为空"),  # a name that owns what follows
+        ("第2步就报错了，李四的身份证号320102199001011234", "第2步就报错了，[姓名]的[身份证号]"),
+        ("给张三停保", "给[姓名]停保"),  # after a verb that takes a person
+        ("帮王小明加保", "帮[姓名]加保"),
+        ("查下小王电话13912345678", "查下[姓名][手机号]"),  # the label is not part of the name
         ("员工叫王小明，已经走了", "员工叫[姓名]，已经走了"),  # Chinese punctuation stays as typed
         ("１３９１２３４５６７８", "[手机号]"),  # full-width digits, as a Chinese IME types them
         ("张三 320586199001011234 13912345678 已办好", "[姓名] [身份证号] [手机号] 已办好"),  # no mark: the number
@@ -69,6 +74,11 @@ def test_personal_data_is_masked(text, masked):
         "養老金怎麼算",
         "我们是个小施工队",
         "我是小白，第一次办",
+        "把钱退回",  # 钱 is a surname, 把钱 is not a person
+        "折腾了一下午还是白搭",
+        "曾员的名单在哪打",  # 增员 as a pinyin keyboard may spell it
+        "江苏的社保",
+        "给单位加人",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):

@@ -103,6 +103,9 @@ def test_synonyms_fold_the_longest_word_first():
         ("警告 户籍性质为空", "enrol-error-hukou-empty"),
         ("怎麼列印花名冊", "print-staff-roster"),  # 列印: how Hong Kong and Taiwan say 打印
         ("年底了要打印今年的花名册", "print-staff-roster"),  # 年底, 今年 say when, not which roster
+        ("张三的户籍性质为空", "enrol-error-hukou-empty"),  # an employee's name is no clue, nor unexplained
+        ("给张三停保", "enrol-and-stop-registration"),
+        ("李四的花名册怎么打印", "print-staff-roster"),
         ("该人员为灵活就业人员 错误码:E3003", "enrol-error-flexible-employment"),
         ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code

@@ -21,7 +21,8 @@ _SURNAMES = (
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "端木")
 _NOT_NAMES = (
     *("白天", "周末", "周[一二三四五六日天]", "江苏", "金额", "方便", "方式", "方法", "任何", "高新", "马上"),
-    *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数"),
+    *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数", "钱[退款交扣打转还返都没也多少]", "白[搭交扣费忙]"),
+    "曾员",  # 增员 as a pinyin keyboard may spell it
 )
 """Everyday words that begin with a surname ("员工白天在别家上班"): never a name."""
 _NOT_NICKNAMES = ("小程序", "小施工", "小白", "小康", "小金额", "小方法", "老毛病", "老方法", "老方式", "老顾客")
@@ -34,8 +35,14 @@ _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[�
 _AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不]"
 """What may follow a name: punctuation, a particle, or the verb of a clerk's sentence (员工张三离职了)."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
-_NAME_MARK = "|".join(f"(?<={mark})" for mark in ("姓名", "名字", "员工", "职工", "叫", "是"))
-"""The words that say a name follows (kept: only the name is personal)."""
+_NAME_MARK = "|".join(
+    f"(?<={mark})"
+    for mark in ("姓名", "名字", "员工", "职工", "叫", "是", "给", "帮", "让", "替", "把", "和", "跟", "被", "同事")
+)
+"""The words that say a name follows (kept: only the name is personal): a label, or a verb that takes a
+person (给张三停保, 帮李四加保)."""
+_OWNER = rf"(?:^|(?<=[\s，。,.；;：:！!？?、]))({_SURNAME}{_NAME_CHAR}{{1,2}})(?=的)"
+"""A name that owns what follows, at the start of a sentence: 张三的户籍性质为空, 李四的花名册."""
 _GAP = r"[\s-]?"
 _ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{16}}{_GAP}[0-9Xx](?![0-9])"
 _OLD_ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{14}}(?![0-9])"
@@ -53,7 +60,7 @@ _GROUPED_NUMBER = r"(?<![0-9])(?=(?:[0-9][\s-]?){7})[0-9]{3,}(?:[\s-][0-9]{3,})+
 a date (2024-01-15) has groups of two."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
+        re.compile(rf"(?:[小老]{_SURNAME}|{_SURNAME}{_NAME_CHAR}{{1,2}})(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
         "姓名",
     ),
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"), "邮箱"),
@@ -67,6 +74,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
     ),
+    (re.compile(_OWNER), "姓名"),
     (re.compile(rf"(?<![养養])(?!{'|'.join(_NOT_NICKNAMES)})[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王
 )
 """What identifies a person, and the placeholder each becomes in a log."""
