@@ -210,3 +210,26 @@ async def test_the_english_greeting_is_a_sentence_of_its_own(bundled: Catalog, m
     async with app.run_test(size=(80, 24)) as pilot:
         await judge_faq_13(pilot, app, "y")
         assert "Glad it is solved. Rate this answer" in screen_text(app)
+
+
+async def test_up_from_the_comment_goes_back_to_change_the_rating(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """A rating moves the cursor into the comment box, where a second digit (a change of mind) was typed
+    as text under a key line that still said 1-5 评价. The key line now says how to go back: ↑."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        keys_line = squeeze(str(app.screen.query_one("#feedback-keys").render()))
+        assert "↑改评价" in keys_line and "1-5" not in keys_line
+        await pilot.press("up", "4")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    rating = next(event for event in events(tmp_path / "logs") if event["event"] == "rating")
+    assert rating["rating"] == 4 and not rating["comment"]

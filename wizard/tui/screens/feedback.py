@@ -1,6 +1,7 @@
 """好差评 after "solved" / "not solved": a rating on the national scale and a short comment, both optional.
 
-1–5 (or picking a line) rates, Enter in the comment box sends, Esc leaves
+1–5 (or picking a line) rates and moves on to the comment box, ↑ there goes
+back to change the rating, Enter in the comment box sends, Esc leaves
 without sending anything, q (outside the comment box) quits; nothing is asked again.
 The app records the result.
 """
@@ -33,6 +34,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", show=False),
+        Binding("up", "change_rating", show=False),  # from the comment box (the list moves its own cursor)
         Binding("q", "app.quit", show=False),  # in the comment box q is just a letter
         *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
     ]
@@ -70,6 +72,15 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         ratings.highlighted = None  # no rating suggested (after "not solved", 非常满意 was)
         ratings.focus()
         self.app.clear_notifications()  # a notice from the answer (saved, copied) covered the dialog's warning
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The key line says what the keys do where the cursor is: in the comment box a digit is text."""
+        in_comment = event.widget is self.query_one("#feedback-comment", Input)
+        keys = text("feedback_comment_keys" if in_comment else "feedback_keys", self.lang)
+        self.query_one("#feedback-keys", Static).update(Content(keys))
+
+    def action_change_rating(self) -> None:
+        self.query_one("#feedback-ratings", OptionList).focus()
 
     def action_rate(self, number: int) -> None:
         if self.focused is not self.query_one("#feedback-comment", Input):
