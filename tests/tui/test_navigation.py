@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
@@ -453,6 +454,17 @@ def test_a_chinese_file_name_is_one_windows_accepts() -> None:
     assert transcript_name("join-after-11th", now, ".txt", lang="en") == "20261129-173038-join-after-11th.txt"
 
 
+def test_a_file_name_shown_on_several_lines_breaks_after_its_hyphens() -> None:
+    from wizard.tui.transcripts import name_lines
+
+    chinese = "办理记录-20261129-2057-常见问题第13条-未解决.txt"
+    assert name_lines(chinese, 46) == ["办理记录-20261129-2057-常见问题第13条-", "未解决.txt"]
+    assert name_lines(chinese, 80) == [chinese]
+    english = "20261129-204134-enrol-error-hukou-empty-unsolved.txt"
+    assert name_lines(english, 26) == ["20261129-204134-enrol-", "error-hukou-empty-", "unsolved.txt"]
+    assert name_lines("a-" + "x" * 30, 10)[1:] == ["x" * 10, "x" * 10, "x" * 10]  # a part too long is cut
+
+
 async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
     sample: Catalog, make_app: MakeApp, monkeypatch
 ) -> None:
@@ -583,3 +595,24 @@ async def test_letters_and_digits_in_a_phrase_stay_where_they_were_typed(
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#search", Input).value == phrase
         assert app.session is not None and app.session.place == place  # no option was chosen on the way
+
+
+async def test_the_download_notice_breaks_the_file_name_where_a_name_may_break(
+    bundled: Catalog, make_app: MakeApp, monkeypatch
+) -> None:
+    """At 800 px the notice cut 办理记录-…-未解决.txt at the toast's edge, inside .t|xt."""
+    app = make_app(bundled)
+    offered: list[str] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_text", lambda file, save_filename, **_: offered.append(save_filename))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        for key in ("3", "n", "s"):
+            await pilot.press(key)
+            await pilot.pause()
+        (name,) = offered
+        assert name.endswith("-未解决.txt")
+        (notice,) = [n.message for n in app._notifications if name[:8] in n.message.replace("\n", "")]
+        inner = min(60, (100 - 2) // 2) - 3  # Textual's toast: at most half the screen, less its edge and padding
+        assert all(cell_len(line) <= inner for line in notice.split("\n")), notice
+        assert name in notice.replace("\n", "") and ".txt" in notice.split("\n")[-1]

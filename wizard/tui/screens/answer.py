@@ -27,9 +27,22 @@ from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
-from wizard.tui.transcripts import default_folder, reason_key, save_transcript, transcript_name, transcript_stem
+from wizard.tui.transcripts import (
+    default_folder,
+    name_lines,
+    reason_key,
+    save_transcript,
+    transcript_name,
+    transcript_stem,
+)
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
+
+TOAST_WIDTH = 60
+"""Textual's toast: 60 cells at most, and at most half the rack it sits in (the screen less the rack's
+scrollbar), less its coloured edge and its padding: the width its text has."""
+TOAST_RACK_SCROLLBAR = 2
+TOAST_EDGES = 3
 
 
 def paths_content(paths: list[ClickPathText]) -> Stack:
@@ -228,7 +241,8 @@ class AnswerScreen(SessionScreen):
         name = transcript_name(stem, suffix=".txt", lang=self.lang)
         windows_text = "\ufeff" + markdown_as_text(markdown).replace("\n", "\r\n")
         self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
-        self.notify(self.t("delivered_notice").format(name), markup=False, timeout=10)
+        toast = min(TOAST_WIDTH, (self.app.size.width - TOAST_RACK_SCROLLBAR) // 2) - TOAST_EDGES
+        self.notify(self.t("delivered_notice").format("\n".join(name_lines(name, toast))), markup=False)
 
 
 def _tried_content(view: AnswerView, heading: str) -> Stack:
