@@ -435,6 +435,7 @@ async def test_a_transcript_is_named_in_the_clerks_language(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        await settled(pilot, lambda: folder.is_dir() and any(folder.iterdir()))  # the last key may be held
         (saved,) = folder.iterdir()
         assert re.fullmatch(named, saved.name), saved.name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from textual.events import Key
+from textual.widgets import Input
 
 from tests.conftest import BUNDLED_TREES
-from tests.tui.conftest import SAMPLE, MakeApp, choose, load, screen_text, settled, start
+from tests.tui.conftest import SAMPLE, MakeApp, burst, choose, load, screen_text, settled, start
 from wizard.content.catalog import LoadResult
 from wizard.content.locate import tree_files
 from wizard.content.model import Catalog
@@ -19,6 +21,7 @@ from wizard.tui import home_cache, watch
 from wizard.tui.app import WizardApp
 from wizard.tui.messages import StartTask
 from wizard.tui.screens.answer import AnswerScreen
+from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.question import QuestionScreen
 
 
@@ -133,3 +136,22 @@ async def test_trees_broken_since_the_cache_was_written_exit_1(tmp_path: Path) -
 def test_without_catalog_the_app_needs_paths() -> None:
     with pytest.raises(ValueError):
         WizardApp(None)
+
+
+async def test_keys_sent_together_each_act_on_the_screen_the_one_before_opened(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """2 3 y in one go: task 2, option 3 of its question, then y on the answer that opens. The y reached
+    the task list while 2 was on its way and started a search for y23."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "23y")
+        await settled(pilot, lambda: isinstance(app.screen, FeedbackScreen))
+        assert isinstance(app.screen, FeedbackScreen)  # y: solved, and the rating asked for
+        assert app.screen_stack[0].query_one("#search", Input).value == ""
+    logged = [
+        json.loads(line) for path in (tmp_path / "logs").glob("*.jsonl") for line in path.read_text().splitlines()
+    ]
+    (outcome,) = [event for event in logged if event["event"] == "outcome"]
+    assert outcome["answer"] == "enrol-error-hukou-empty" and outcome["result"] == "solved", outcome

@@ -31,7 +31,7 @@ from wizard import streams
 from wizard.content.text import one_line
 from wizard.i18n import text
 from wizard.tui import keys, messages
-from wizard.tui.held_keys import HeldKeys
+from wizard.tui.held_keys import HeldKeys, KeyDone
 from wizard.tui.home_cache import Task
 from wizard.tui.screens.base import SearchingScreen, SessionScreen
 from wizard.tui.screens.home import HomeScreen
@@ -269,6 +269,11 @@ class WizardApp(App[None]):
     def _in_use(self, catalog: Catalog) -> bool:
         return catalog is self.catalog or (self.session is not None and self.session.catalog is catalog)
 
+    @on(KeyDone)
+    def _key_done(self, event: KeyDone) -> None:
+        event.stop()
+        self.held_keys.done(event.key)
+
     # What the screens ask ----------------------------------------------------------------
     @on(messages.StartTask)
     def _start_task(self, event: messages.StartTask) -> None:
@@ -447,7 +452,7 @@ class WizardApp(App[None]):
         from wizard.tui.screens.question import QuestionScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, (QuestionScreen, AnswerScreen)):
-            self.pop_screen()
+            self._change_screen(self.pop_screen)
         session = self.session
         if session is None or not session.started:
             self.go_home()
@@ -455,14 +460,23 @@ class WizardApp(App[None]):
             if isinstance(self.screen, AnswerScreen):
                 self._show_on(self.screen, session)
             else:
-                self.push_screen(self._reused("answer", lambda: AnswerScreen(session, self.lang, self.save_dir)))
+                answer = self._reused("answer", lambda: AnswerScreen(session, self.lang, self.save_dir))
+                self._change_screen(lambda: self.push_screen(answer))
         else:
             if isinstance(self.screen, AnswerScreen):
-                self.pop_screen()
+                self._change_screen(self.pop_screen)
             if isinstance(self.screen, QuestionScreen):
                 self._show_on(self.screen, session)
             else:
-                self.push_screen(self._reused("question", lambda: QuestionScreen(session, self.lang)))
+                question = self._reused("question", lambda: QuestionScreen(session, self.lang))
+                self._change_screen(lambda: self.push_screen(question))
+
+    def _change_screen(self, change: Callable[[], object]) -> None:
+        """Change the screen on top; the keys read meanwhile wait for the new one (it lets them go when it
+        is shown: :meth:`WizardScreen.on_screen_resume`): y right after the option that opens an answer
+        is meant for the answer."""
+        self.held_keys.hold()
+        change()
 
     @staticmethod
     def _show_on(screen: SessionScreen, session: Session) -> None:

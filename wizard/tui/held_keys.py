@@ -24,47 +24,65 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.message import Message
 from textual.timer import Timer
 
 LONGEST_HOLD = 3.0
 """Seconds after which held keys are let go whatever happens: a keyboard must never stay dead."""
+LONGEST_KEY = 0.5
+"""Seconds after which a key pressed again counts as done even if its marker never came back."""
 REMEMBERED = 64
 """How many keys pressed again are remembered as such (far more than one burst holds)."""
 
 
+class KeyDone(Message):
+    """Follows a key pressed again down to its widget and back up to the app: the key has acted."""
+
+    def __init__(self, key: events.Key) -> None:
+        super().__init__()
+        self.key = key
+
+
 class HeldKeys:
-    """The keys held back for a screen or a box that is on its way."""
+    """The keys held back for a screen or a box that is on its way, pressed again one at a time.
+
+    A key pressed again acts before the next one is pressed: the next waits until the screen has been
+    drawn after it, and until any screen the key asked for has come (2 3 y in one go: task 2, then
+    option 3 of its first question, then y on the answer that opens; pressed together, y reached the
+    task list while 2 was still on its way, and started a search).
+    """
 
     def __init__(self, app: App[Any]) -> None:
         self._app = app
-        self._keys: list[tuple[str, str | None]] = []
+        self._keys: deque[tuple[str, str | None]] = deque()
+        self._asked = False
+        """Whether a screen is on its way (:meth:`hold` until :meth:`release`)."""
+        self._in_flight: events.Key | None = None
+        """The key pressed again last, until it has done what it does (back up at the app, or stopped)."""
         self._timer: Timer | None = None
-        self._pressed_again: list[events.Key] = []
-        """The held keys pressed again and not yet read: keys read before them wait behind them."""
         self._recent: deque[events.Key] = deque(maxlen=REMEMBERED)
 
     @property
     def holding(self) -> bool:
-        return self._timer is not None
+        return self._asked or self._in_flight is not None or bool(self._keys)
 
     def hold(self) -> None:
-        """Hold every key from now until :meth:`release`."""
-        if self._timer is None:
-            self._timer = self._app.set_timer(LONGEST_HOLD, self._give_up)
+        """Hold every key from now until :meth:`release` (or :data:`LONGEST_HOLD` seconds)."""
+        self._asked = True
+        self._arm()
 
     def take(self, event: events.Event) -> bool:
         """Keep ``event`` back if keys are being held; whether it was."""
         if not isinstance(event, events.Key):
             return False
-        if any(event is again for again in self._pressed_again):
-            if not event.is_forwarded:  # read now; on its way back up it passes as any key does
-                self._pressed_again = [again for again in self._pressed_again if again is not event]
-                if not self._pressed_again:
-                    self._press_next()
+        if self.pressed_again(event):  # on its way down or back up to the app's bindings, it acts
+            if event is self._in_flight and not event.is_forwarded:
+                self._app.call_next(self._follow, event)
             return False
-        if self._timer is None:
+        if not self.holding:
             return False
         self._keys.append((event.key, event.character))
+        self._arm()
         return True
 
     def pressed_again(self, event: events.Event) -> bool:
@@ -72,9 +90,9 @@ class HeldKeys:
         return any(event is key for key in self._recent)
 
     def press_first(self, keys: list[tuple[str, str | None]]) -> None:
-        """Press ``keys`` again now, before the keys held since: a burst that turned out to be keys."""
-        self._keys[:0] = keys
-        self.hold()
+        """Press ``keys`` again, before the keys held since: a burst that turned out to be keys (the hold
+        that gathered it is over)."""
+        self._keys.extendleft(reversed(keys))
         self.release()
 
     def release_after_refresh(self) -> None:
@@ -82,27 +100,46 @@ class HeldKeys:
         self._app.call_after_refresh(self.release)
 
     def release(self) -> None:
-        if self._timer is not None and not self._pressed_again:
-            self._press_next()
+        self._asked = False
+        self._next()
 
-    def _press_next(self) -> None:
-        """Press the keys held so far again, still holding the ones read meanwhile; stop when none are left."""
-        keys, self._keys = self._keys, []
-        if not keys:
+    def _follow(self, event: events.Key) -> None:
+        """Send a marker after ``event``, down to the widget it was sent to and back up its way: when the
+        app reads the marker, the key has done what it does (acted, or was taken by a widget on its way)."""
+        (self._app.focused or self._app.screen).post_message(KeyDone(event))
+        self._app.set_timer(LONGEST_KEY, lambda: self.done(event))  # a widget gone meanwhile drops the marker
+
+    def done(self, event: events.Key) -> None:
+        """``event`` has done what it does: the next held key may go, once what its binding asked of the app
+        is done too (3 on a question asks for its answer: y waits for the answer screen)."""
+        if event is self._in_flight:
+            self._in_flight = None
+            self._app.call_after_refresh(self._next)
+
+    def _next(self) -> None:
+        """Press the next held key again, unless a screen or the last key pressed is still on its way."""
+        if self._asked or self._in_flight is not None:
+            return
+        if not self._keys:
             self._stop()
             return
-        for key, character in keys:
-            # From the app, as the terminal's keys are: sent from a screen, a key would stop at that screen
-            # on its way back up, and the app's bindings would never see it.
-            again = events.Key(key, character).set_sender(self._app)
-            self._pressed_again.append(again)
-            self._recent.append(again)
-            self._app.post_message(again)
+        key, character = self._keys.popleft()
+        # From the app, as the terminal's keys are: sent from a screen, a key would stop at that screen
+        # on its way back up, and the app's bindings would never see it.
+        self._in_flight = events.Key(key, character).set_sender(self._app)
+        self._recent.append(self._in_flight)
+        self._app.post_message(self._in_flight)
+
+    def _arm(self) -> None:
+        """(Re)start the clock after which held keys are let go whatever happens."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._app.set_timer(LONGEST_HOLD, self._give_up)
 
     def _give_up(self) -> None:
-        self._stop()
-        self._pressed_again = []
-        keys, self._keys = self._keys, []
+        self._timer = None
+        self._asked, self._in_flight = False, None
+        keys, self._keys = list(self._keys), deque()
         for key, character in keys:
             again = events.Key(key, character).set_sender(self._app)
             self._recent.append(again)
