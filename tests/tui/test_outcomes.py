@@ -233,3 +233,21 @@ async def test_up_from_the_comment_goes_back_to_change_the_rating(
         assert isinstance(app.screen, HomeScreen)
     rating = next(event for event in events(tmp_path / "logs") if event["event"] == "rating")
     assert rating["rating"] == 4 and not rating["comment"]
+
+
+async def test_the_rating_survives_a_window_narrowed_to_almost_nothing_and_widened_again(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """At 10 columns the ratings list had no room for text, and Textual's option list crashed measuring it
+    (ValueError: range() arg 3 must not be zero) once the window was widened again."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await judge_faq_13(pilot, app, "n")
+        for size in ((10, 20), (60, 20), (4, 3), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.2)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "非常不满意" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FeedbackScreen)

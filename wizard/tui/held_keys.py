@@ -13,8 +13,8 @@ in one burst are all sent on before the first has done anything, so:
   list, partly to the box: 新員工入職怎麼加保 arrived as 新職怎麼加保.
 
 So from the moment something is asked for until its place is ready, keys are
-held; then they are pressed again, in order, and keys read meanwhile wait
-behind them.
+held; then they are pressed again in order, one at a time, each once the one
+before has acted, and keys read meanwhile wait behind them.
 """
 
 from __future__ import annotations
