@@ -28,6 +28,15 @@ from wizard.engine.privacy import mask, without_personal_data
         ("给张三停保", "给[姓名]停保"),  # after a verb that takes a person
         ("帮王小明加保", "帮[姓名]加保"),
         ("查下小王电话13912345678", "查下[姓名][手机号]"),  # the label is not part of the name
+        ("户籍性质为空 张三", "户籍性质为空 [姓名]"),  # a name standing on its own beside the error
+        ("张伟 户籍性质为空", "[姓名] 户籍性质为空"),
+        ("欧阳娜娜 反馈", "[姓名] 反馈"),
+        ("张三停保", "[姓名]停保"),  # a name opening a sentence with what the person did
+        ("刘德华入职", "[姓名]入职"),
+        ("张三说好用", "[姓名]说好用"),
+        ("谢谢王芳", "谢谢[姓名]"),
+        ("已经给张三办了", "已经给[姓名]办了"),
+        ("上个月张三离职了", "上个月[姓名]离职了"),  # what happened to the person at work
         ("员工叫王小明，已经走了", "员工叫[姓名]，已经走了"),  # Chinese punctuation stays as typed
         ("１３９１２３４５６７８", "[手机号]"),  # full-width digits, as a Chinese IME types them
         ("张三 320586199001011234 13912345678 已办好", "[姓名] [身份证号] [手机号] 已办好"),  # no mark: the number
@@ -79,6 +88,12 @@ def test_personal_data_is_masked(text, masked):
         "曾员的名单在哪打",  # 增员 as a pinyin keyboard may spell it
         "江苏的社保",
         "给单位加人",
+        "谢谢",
+        "苏州 社保怎么交",  # 苏 is a surname, 苏州 a place
+        "张家港 工地加人",
+        "高温 补贴",
+        "高管离职社保怎么停",
+        "工程项目增员",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):

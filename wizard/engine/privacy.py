@@ -23,8 +23,11 @@ _NOT_NAMES = (
     *("白天", "周末", "周[一二三四五六日天]", "江苏", "金额", "方便", "方式", "方法", "任何", "高新", "马上"),
     *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数", "钱[退款交扣打转还返都没也多少]", "白[搭交扣费忙]"),
     "曾员",  # 增员 as a pinyin keyboard may spell it
+    *("谢谢", "程序", "程项", "许可", "毛病", "高温", "高管", "方案", "黄色", "白色"),
+    *("苏州", "徐州", "张家港", "吴江", "吴中", "高邮", "高淳", "高港", "金坛", "金湖", "武进", "江阴", "江宁"),
+    *("江都", "秦淮", "梁溪", "钟楼", "贾汪", "姜堰", "洪泽"),  # places in Jiangsu that begin with a surname
 )
-"""Everyday words that begin with a surname ("员工白天在别家上班"): never a name."""
+"""Everyday words and Jiangsu places that begin with a surname ("员工白天在别家上班", "苏州 社保"): never a name."""
 _NOT_NICKNAMES = ("小程序", "小施工", "小白", "小康", "小金额", "小方法", "老毛病", "老方法", "老方式", "老顾客")
 """Everyday words that look like a nickname (小 or 老 and a surname, as 小王, 老张): never a name; nor is
 老金 in 养老金. 于 is left out of the surnames for nicknames (小于 is "less than")."""
@@ -32,17 +35,28 @@ _SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SUR
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
-_AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不]"
+_AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]"
 """What may follow a name: punctuation, a particle, or the verb of a clerk's sentence (员工张三离职了)."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
 _NAME_MARK = "|".join(
     f"(?<={mark})"
-    for mark in ("姓名", "名字", "员工", "职工", "叫", "是", "给", "帮", "让", "替", "把", "和", "跟", "被", "同事")
+    for mark in (
+        *("姓名", "名字", "员工", "职工", "叫", "是", "同事"),
+        *("给", "帮", "让", "替", "把", "和", "跟", "被", "问", "找", "谢谢", "感谢", "告诉", "通知", "联系"),
+    )
 )
 """The words that say a name follows (kept: only the name is personal): a label, or a verb that takes a
 person (给张三停保, 帮李四加保)."""
-_OWNER = rf"(?:^|(?<=[\s，。,.；;：:！!？?、]))({_SURNAME}{_NAME_CHAR}{{1,2}})(?=的)"
+_SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
+_OWNER = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的)"
 """A name that owns what follows, at the start of a sentence: 张三的户籍性质为空, 李四的花名册."""
+_DOER = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=[离入辞退加减停说]|电话|手机|身份证)"
+"""A name that opens a sentence with what the person did or what is theirs: 张三停保, 刘德华入职, 张三说好用."""
+_JOINED_OR_LEFT = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=离职|入职|辞职|辞退|停保|加保|减员|增员)"
+"""A name anywhere before what happened to the person at work: 上个月张三离职了."""
+_SENTENCE_END = r"(?=$|[\s，。,.；;：:！!？?、])"
+_ALONE = rf"{_SENTENCE_START}{_SURNAME}[\u4e00-\u9fff]{{1,2}}{_SENTENCE_END}"
+"""A name standing on its own, added to an error message or a comment: 户籍性质为空 张三, 结算单 王芳."""
 _GAP = r"[\s-]?"
 _ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{16}}{_GAP}[0-9Xx](?![0-9])"
 _OLD_ID_CARD = rf"(?<![0-9])[1-9](?:{_GAP}[0-9]){{14}}(?![0-9])"
@@ -75,6 +89,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "姓名",
     ),
     (re.compile(_OWNER), "姓名"),
+    (re.compile(_DOER), "姓名"),
+    (re.compile(_JOINED_OR_LEFT), "姓名"),
+    (re.compile(_ALONE), "姓名"),
     (re.compile(rf"(?<![养養])(?!{'|'.join(_NOT_NICKNAMES)})[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王
 )
 """What identifies a person, and the placeholder each becomes in a log."""
