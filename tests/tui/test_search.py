@@ -401,3 +401,35 @@ async def test_a_phrase_that_begins_with_a_key_is_text_all_the_same(
         await pilot.pause(0.1)  # nothing left to arrive and start a task
         assert isinstance(app.screen, HomeScreen) and app.session is None
         assert box.value == phrase and box.has_focus
+
+
+@pytest.mark.parametrize("typed", ["qy", "[bold]x[/bold]", "${HOME} $(ls)"])
+async def test_letters_and_signs_sent_at_once_at_the_task_list_are_a_question(
+    bundled: Catalog, make_app: MakeApp, typed: str
+) -> None:
+    """qy (企业's initials) sent in one go quit the app, or came out as yq; [bold]x[/bold] as bold]x[/bold][.
+    Only a burst that begins with a digit is keys here (2 3: a task and its option)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, typed)
+        box = app.screen.query_one("#search", Input)
+        await settled(pilot, lambda: box.value == typed)
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+        assert box.value == typed
+
+
+async def test_a_dialog_pasted_without_bracketed_paste_keeps_its_lines_apart(bundled: Catalog, make_app: MakeApp):
+    """A terminal without bracketed paste sends a copied dialog as keys, its line breaks as Enter: the lines
+    ran together (操作失败户籍性质为空确定) and nothing was found."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for character in "操作失败\r户籍性质为空\r确定":
+            key = "enter" if character == "\r" else character
+            app.post_message(events.Key(key, character))
+        box = app.screen.query_one("#search", Input)
+        await settled(pilot, lambda: "确定" in box.value)
+        assert box.value == "操作失败 户籍性质为空 确定"
+        await pilot.pause(0.3)
+        assert "常见问题第13条" in squeeze(screen_text(app))

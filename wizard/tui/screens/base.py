@@ -91,6 +91,13 @@ class WizardScreen(Screen[None]):
         (11号以后入职的员工): it is gathered with the rest of its burst, which is searched if it holds
         Chinese, and otherwise pressed again as the keys it was (2, or 2 3 typed in one go)."""
         character = event.character
+        if event.key == "enter" and self._burst and not isinstance(self.focused, Input):
+            event.stop()  # a line break of text pasted without bracketed paste (a dialog copied whole)
+            event.prevent_default()
+            if self._maybe_keys:
+                self._maybe_keys.append((event.key, character))
+            self.gather(" ")
+            return
         if not character or not event.is_printable or isinstance(self.focused, Input):
             return
         typing = self.typing() or (character.isascii() and self.starts_a_question(event))
@@ -165,10 +172,14 @@ class WizardScreen(Screen[None]):
         event.stop()
         burst, self._burst = self._burst, ""
         maybe_keys, self._maybe_keys = self._maybe_keys, []
-        if maybe_keys and burst.isascii():
+        if maybe_keys and burst.isascii() and self.burst_is_keys(burst):
             press_first(self.app, maybe_keys)  # a key or keys (2 3), not a phrase: they act as keys
         else:
             self.burst_typed(burst)
+
+    def burst_is_keys(self, burst: str) -> bool:
+        """Whether a burst of ASCII that began with a key is keys pressed in one go (2 3 y), not text."""
+        return True
 
     def burst_typed(self, text: str) -> None:
         """A whole burst of gathered keys; the held keys that followed it must be let go
@@ -207,6 +218,11 @@ class SearchingScreen(WizardScreen):
             self.gather(character)
         else:
             self.focus_search(character)
+
+    def burst_is_keys(self, burst: str) -> bool:
+        """Only a burst that begins with a digit (a task or a result, and what follows it) or with / is keys:
+        qy (企业's initials) sent in one go quit the app, and [bold] lost its [ to the key it was taken for."""
+        return len(burst) < 2 or burst[0].isdigit() or burst[0] == "/"
 
     def burst_typed(self, text: str) -> None:
         self.focus_search(text)
