@@ -221,10 +221,11 @@ async def test_save_writes_unique_transcripts_and_says_where(
             assert "1. 系统提示的是哪条报错？ — 户籍性质为空" in text
             assert "报错「户籍性质为空」怎么办？" in text
             assert "请在「人员基础信息变更」中补录户籍性质后再提交。" in text
-        messages = [n.message for n in app._notifications]
-        assert (
-            f"办理记录已保存到：\n{files[0]}" in messages and f"办理记录已保存到：\n{files[1]}" in messages
-        )  # the path on its own line: never split
+        messages = [n.message.split("\n", 1) for n in app._notifications]
+        said = {(label, path.replace("\n", "")) for label, path in messages}
+        assert said == {("办理记录已保存到：", str(files[0])), ("办理记录已保存到：", str(files[1]))}
+        breaks = [line[-1] for _, path in messages for line in path.split("\n")[:-1]]
+        assert set(breaks) <= {"/", "-"}, messages  # the path on lines of its own, broken after / or -
 
 
 async def test_save_into_an_unwritable_place_reports_instead_of_crashing(
@@ -617,3 +618,18 @@ async def test_the_download_notice_breaks_the_file_name_where_a_name_may_break(
         inner = min(60, (100 - 2) // 2) - 3  # Textual's toast: at most half the screen, less its edge and padding
         assert all(cell_len(line) <= inner for line in notice.split("\n")), notice
         assert name in notice.replace("\n", "") and ".txt" in notice.split("\n")[-1]
+
+
+async def test_no_line_of_a_notice_starts_with_closing_punctuation(bundled: Catalog, make_app: MakeApp) -> None:
+    """The copy notice wrapped at the toast's edge, so a line of it began with ；."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("2", "c")
+        await pilot.pause()
+        (notice,) = [n.message for n in app._notifications]
+        inner = min(60, (80 - 2) // 2) - 3
+        lines = notice.split("\n")
+        assert len(lines) > 1 and all(cell_len(line) <= inner for line in lines), lines
+        assert not [line for line in lines if line[:1] in "，。；：？！）」"], lines

@@ -62,10 +62,10 @@ def transcript_name(stem: str, now: datetime | None = None, suffix: str = ".md",
 
 
 def name_lines(name: str, width: int) -> list[str]:
-    """A file name as lines of at most ``width`` cells, broken after its hyphens so that each part stays
-    whole (…-常见问题第13条- / 未解决.txt, never …未解 / 决.txt or .t / xt)."""
+    """A file name or path as lines of at most ``width`` cells, broken after its hyphens and slashes so
+    that each part stays whole (…-常见问题第13条- / 未解决.txt, never …未解 / 决.txt or .t / xt)."""
     lines = [""]
-    for part in re.findall(r"[^-]*-|[^-]+$", name):
+    for part in re.findall(r"[^-/\\]*[-/\\]|[^-/\\]+$", name):
         if lines[-1] and cell_width(lines[-1] + part) > width:
             lines.append("")
         lines[-1] += part

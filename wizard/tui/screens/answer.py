@@ -27,6 +27,7 @@ from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
+from wizard.tui.toasts import toast_text, toast_width
 from wizard.tui.transcripts import (
     default_folder,
     name_lines,
@@ -37,12 +38,6 @@ from wizard.tui.transcripts import (
 )
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
-
-TOAST_WIDTH = 60
-"""Textual's toast: 60 cells at most, and at most half the rack it sits in (the screen less the rack's
-scrollbar), less its coloured edge and its padding: the width its text has."""
-TOAST_RACK_SCROLLBAR = 2
-TOAST_EDGES = 3
 
 
 def paths_content(paths: list[ClickPathText]) -> Stack:
@@ -209,7 +204,8 @@ class AnswerScreen(SessionScreen):
         parts = ["\n".join(shown)] if shown else []
         self.app.copy_to_clipboard("\n\n".join([*parts, answer_text(view)]))
         notice = "copied_handoff_notice" if shown else "copied_notice"
-        self.notify(self.t(f"{notice}_web" if self.app.is_web else notice), markup=False, timeout=8)
+        message = self.t(f"{notice}_web" if self.app.is_web else notice)
+        self.notify(toast_text(message, self.app.size.width), markup=False, timeout=8)
 
     def action_save(self) -> None:
         """Save the transcript as Markdown in the save folder and say where."""
@@ -229,7 +225,8 @@ class AnswerScreen(SessionScreen):
             message = self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）")
             self.notify(message, severity="error", markup=False)
             return
-        self.notify(self.t("saved_notice").format(path), markup=False, timeout=10)
+        lines = name_lines(str(path), toast_width(self.app.size.width))
+        self.notify(self.t("saved_notice").format("\n".join(lines)), markup=False, timeout=10)
 
     def _deliver(self, markdown: str, stem: str) -> None:
         """Offer the transcript to the browser as a download, named like a saved one but as .txt: on an
@@ -241,8 +238,8 @@ class AnswerScreen(SessionScreen):
         name = transcript_name(stem, suffix=".txt", lang=self.lang)
         windows_text = "\ufeff" + markdown_as_text(markdown).replace("\n", "\r\n")
         self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
-        toast = min(TOAST_WIDTH, (self.app.size.width - TOAST_RACK_SCROLLBAR) // 2) - TOAST_EDGES
-        self.notify(self.t("delivered_notice").format("\n".join(name_lines(name, toast))), markup=False)
+        lines = name_lines(name, toast_width(self.app.size.width))
+        self.notify(self.t("delivered_notice").format("\n".join(lines)), markup=False)
 
 
 def _tried_content(view: AnswerView, heading: str) -> Stack:
