@@ -633,3 +633,20 @@ async def test_no_line_of_a_notice_starts_with_closing_punctuation(bundled: Cata
         lines = notice.split("\n")
         assert len(lines) > 1 and all(cell_len(line) <= inner for line in lines), lines
         assert not [line for line in lines if line[:1] in "，。；：？！）」"], lines
+
+
+async def test_a_long_pasted_question_is_shortened_in_the_choices_made(bundled: Catalog, make_app: MakeApp) -> None:
+    """A 5000-character paste searched filled 您的选择 with 93 lines, cut off with no ellipsis, and pushed
+    是否解决了您的问题 four screens down."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.post_message(events.Paste("户籍性质为空。" + "领导问我上个月新来的同事社保为啥没扣。" * 260))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settled(pilot, lambda: isinstance(app.screen, AnswerScreen))
+        await pilot.press("end")
+        await pilot.pause()
+        text = squeeze(screen_text(app))
+        assert "…" in text and "是否解决了您的问题" in text
