@@ -173,6 +173,7 @@ def test_generic_words_count_neither_for_nor_against():
     weight = lambda unit: 1.0  # noqa: E731
     assert prepare(question_runs("怎么办"), weight) == ()
     assert prepare(question_runs("今年年底"), weight) == ()  # when, not what
+    assert len(prepare(question_runs("上个月"), weight)) == 3  # which month says which answer: not generic
 
 
 def test_a_character_standing_alone_among_generic_words_is_a_word_of_its_own():

@@ -226,7 +226,12 @@ GENERIC_WORDS = (
 DIALOG_BUTTONS = frozenset({"确定", "取消", "关闭", "确认", "返回", "知道了", "我知道了", "ok"})
 """The buttons of the web hall's message dialogs, as copied with the message."""
 _BETWEEN_WORDS = re.compile(r"([^\w]+)")
-_GENERIC = re.compile("|".join(map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True))))
+NOT_GENERIC = ("上个月", "下个月", "这个月", "每个月")
+"""Words made of generic ones that say which month, and so which answer: a wrong entry of 上个月 is past its
+settlement period (an escalation), one of 这个月 can still be undone."""
+_GENERIC = re.compile(
+    "|".join([f"(?P<kept>{'|'.join(NOT_GENERIC)})", *map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True))])
+)
 _FILLER = re.compile("|".join(map(re.escape, sorted(QUERY_FILLER, key=len, reverse=True))))
 _PARTICLES = str.maketrans(dict.fromkeys(QUERY_PARTICLES))
 _UNIT = re.compile(r"[a-z0-9]+|[^\W_]", re.UNICODE)
@@ -346,6 +351,7 @@ def generic_units(run: list[str]) -> list[bool]:
     text = "".join(unit if len(unit) == 1 else "\0" for unit in run)
     generic = [False] * len(run)
     for match in _GENERIC.finditer(text):
-        for position in range(match.start(), match.end()):
-            generic[position] = True
+        if match.group("kept") is None:
+            for position in range(match.start(), match.end()):
+                generic[position] = True
     return generic
