@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual import events
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 
@@ -467,10 +468,8 @@ def test_a_file_name_shown_on_several_lines_breaks_after_its_hyphens() -> None:
     assert name_lines("a-" + "x" * 30, 10)[1:] == ["x" * 10, "x" * 10, "x" * 10]  # a part too long is cut
 
 
-async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
-    sample: Catalog, make_app: MakeApp, monkeypatch
-) -> None:
-    app = make_app(sample)
+def downloads(app: App[object], monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Make ``app`` run as in a browser; what it offers to download: (content, file name, MIME type)."""
     offered: list[tuple[str, str, str]] = []
     monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
     monkeypatch.setattr(
@@ -478,6 +477,14 @@ async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
         "deliver_text",
         lambda file, save_filename, mime_type, encoding: offered.append((file.read(), save_filename, mime_type)),
     )
+    return offered
+
+
+async def test_in_a_browser_the_transcript_is_offered_as_a_text_file(
+    sample: Catalog, make_app: MakeApp, monkeypatch
+) -> None:
+    app = make_app(sample)
+    offered = downloads(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot, app, "sample")
         await choose(pilot, app, "户籍性质为空")
@@ -494,15 +501,13 @@ async def test_the_text_file_a_browser_downloads_reads_as_text_not_markdown(
 ) -> None:
     """Notepad is no Markdown viewer: [身份证号] read \\[身份证号\\] and 方式一 was wrapped in **."""
     app = make_app(bundled)
-    offered: list[str] = []
-    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
-    monkeypatch.setattr(app, "deliver_text", lambda file, **_: offered.append(file.read()))
+    offered = downloads(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"员工320102199001011234户籍性质为空", "enter")
         await pilot.pause()
         await pilot.press("n", "s")
         await pilot.pause()
-    (content,) = offered
+    ((content, _, _),) = offered
     assert "搜索：员工[身份证号]户籍性质为空" in content and "方式一：" in content
     assert "\\" not in content and "**" not in content
     # QA round 6: the file still read 「# 江苏人社网办向导 · 办理记录」, 「## 问答经过」, 「- 时间：」
@@ -604,15 +609,13 @@ async def test_the_download_notice_breaks_the_file_name_where_a_name_may_break(
 ) -> None:
     """At 800 px the notice cut 办理记录-…-未解决.txt at the toast's edge, inside .t|xt."""
     app = make_app(bundled)
-    offered: list[str] = []
-    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
-    monkeypatch.setattr(app, "deliver_text", lambda file, save_filename, **_: offered.append(save_filename))
+    offered = downloads(app, monkeypatch)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await start(pilot, app, "enrolment-errors")
         for key in ("3", "n", "s"):
             await pilot.press(key)
             await pilot.pause()
-        (name,) = offered
+        ((_, name, _),) = offered
         assert name.endswith("-未解决.txt")
         (notice,) = [n.message for n in app._notifications if name[:8] in n.message.replace("\n", "")]
         inner = min(60, (100 - 2) // 2) - 3  # Textual's toast: at most half the screen, less its edge and padding

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, choose, screen_text, squeeze, start
+from tests.tui.conftest import MakeApp, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.home import HomeScreen
@@ -192,7 +192,8 @@ async def test_a_page_key_with_the_esc_that_shows_the_task_list_does_not_crash(
         for _ in range(2):  # each a moment after the one before, as a terminal sends them
             await asyncio.sleep(0)
             app.post_message(events.Key(page_key, None))
-        await pilot.pause(0.3)
-        assert app.is_running and isinstance(app.screen, HomeScreen)
         tasks = app.screen.query_one("#tasks", OptionList)
-        assert tasks.has_focus and tasks.highlighted == (len(tasks.options) - 1 if page_key == "pagedown" else 0)
+        paged_to = len(tasks.options) - 1 if page_key == "pagedown" else 0
+        await settled(pilot, lambda: tasks.has_focus and tasks.highlighted == paged_to)  # keys held meanwhile
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+        assert tasks.has_focus and tasks.highlighted == paged_to
