@@ -458,7 +458,7 @@ def test_a_chinese_file_name_is_one_windows_accepts() -> None:
 
 
 def test_a_file_name_shown_on_several_lines_breaks_after_its_hyphens() -> None:
-    from wizard.tui.transcripts import name_lines
+    from wizard.tui.toasts import name_lines
 
     chinese = "办理记录-20261129-2057-常见问题第13条-未解决.txt"
     assert name_lines(chinese, 46) == ["办理记录-20261129-2057-常见问题第13条-", "未解决.txt"]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from wizard.content.files import write_whole
 from wizard.content.model import Answer, Catalog
-from wizard.engine.linebreak import break_lines, cell_width
 
 APP_NAME = "hrss-wizard"
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
@@ -59,17 +58,6 @@ def transcript_name(stem: str, now: datetime | None = None, suffix: str = ".md",
         return f"{now:%Y%m%d-%H%M%S}-{safe_stem(stem)}{suffix}"
     what = safe_words(stem)
     return f"{CHINESE_NAME['transcript']}-{now:%Y%m%d-%H%M}{'-' if what else ''}{what}{suffix}"
-
-
-def name_lines(name: str, width: int) -> list[str]:
-    """A file name or path as lines of at most ``width`` cells, broken after its hyphens and slashes so
-    that each part stays whole (…-常见问题第13条- / 未解决.txt, never …未解 / 决.txt or .t / xt)."""
-    lines = [""]
-    for part in re.findall(r"[^-/\\]*[-/\\]|[^-/\\]+$", name):
-        if lines[-1] and cell_width(lines[-1] + part) > width:
-            lines.append("")
-        lines[-1] += part
-    return [piece for line in lines for piece in break_lines(line, width)]
 
 
 def transcript_stem(catalog: Catalog, answer_id: str | None, tried_id: str | None, lang: str = "zh") -> str:

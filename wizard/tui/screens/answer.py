@@ -27,10 +27,9 @@ from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
 from wizard.tui.screens.base import SessionScreen
-from wizard.tui.toasts import toast_text, toast_width
+from wizard.tui.toasts import toast_name, toast_text
 from wizard.tui.transcripts import (
     default_folder,
-    name_lines,
     reason_key,
     save_transcript,
     transcript_name,
@@ -237,8 +236,7 @@ class AnswerScreen(SessionScreen):
             message = self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）")
             self.notify(message, severity="error", markup=False)
             return
-        lines = name_lines(str(path), toast_width(self.app.size.width))
-        self.notify(self.t("saved_notice").format("\n".join(lines)), markup=False, timeout=10)
+        self.notify(self.t("saved_notice").format(toast_name(str(path), self.app.size.width)), markup=False, timeout=10)
 
     def _deliver(self, markdown: str, stem: str) -> None:
         """Offer the transcript to the browser as a download, named like a saved one but as .txt: on an
@@ -250,8 +248,7 @@ class AnswerScreen(SessionScreen):
         name = transcript_name(stem, suffix=".txt", lang=self.lang)
         windows_text = "\ufeff" + markdown_as_text(markdown).replace("\n", "\r\n")
         self.app.deliver_text(io.StringIO(windows_text), save_filename=name, mime_type="text/plain", encoding="utf-8")
-        lines = name_lines(name, toast_width(self.app.size.width))
-        self.notify(self.t("delivered_notice").format("\n".join(lines)), markup=False)
+        self.notify(self.t("delivered_notice").format(toast_name(name, self.app.size.width)), markup=False)
 
 
 def _tried_content(view: AnswerView, heading: str) -> Stack:
