@@ -48,10 +48,9 @@ _NAME_MARK = "|".join(
 """The words that say a name follows (kept: only the name is personal): a label, or a verb that takes a
 person (给张三停保, 帮李四加保)."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
-_OWNER = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的)"
-"""A name that owns what follows, at the start of a sentence: 张三的户籍性质为空, 李四的花名册."""
-_DOER = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=[离入辞退加减停说]|电话|手机|身份证)"
-"""A name that opens a sentence with what the person did or what is theirs: 张三停保, 刘德华入职, 张三说好用."""
+_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|电话|手机|身份证)"
+"""A name that opens a sentence with what is theirs or what the person did: 张三的户籍性质为空, 李四的花名册,
+张三停保, 刘德华入职, 张三说好用."""
 _JOINED_OR_LEFT = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=离职|入职|辞职|辞退|停保|加保|减员|增员)"
 """A name anywhere before what happened to the person at work: 上个月张三离职了."""
 _SENTENCE_END = r"(?=$|[\s，。,.；;：:！!？?、])"
@@ -88,8 +87,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
     ),
-    (re.compile(_OWNER), "姓名"),
-    (re.compile(_DOER), "姓名"),
+    (re.compile(_OPENING), "姓名"),
     (re.compile(_JOINED_OR_LEFT), "姓名"),
     (re.compile(_ALONE), "姓名"),
     (re.compile(rf"(?<![养養])(?!{'|'.join(_NOT_NICKNAMES)})[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王
