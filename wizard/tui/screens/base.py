@@ -91,29 +91,24 @@ class WizardScreen(Screen[None]):
         (11号以后入职的员工): it is gathered with the rest of its burst, which is searched if it holds
         Chinese, and otherwise pressed again as the keys it was (2, or 2 3 typed in one go)."""
         character = event.character
-        if event.key == "enter" and self._burst and not isinstance(self.focused, Input):
-            event.stop()  # a line break of text pasted without bracketed paste (a dialog copied whole)
-            event.prevent_default()
-            if self._maybe_keys:
-                self._maybe_keys.append((event.key, character))
-            self.gather(" ")
+        if isinstance(self.focused, Input):
             return
-        if not character or not event.is_printable or isinstance(self.focused, Input):
+        if event.key == "enter" and self._burst:  # a line break of text pasted without bracketed paste
+            self._gather_key(event, " ")
+            return
+        if not character or not event.is_printable:
             return
         typing = self.typing() or (character.isascii() and self.starts_a_question(event))
         if character.isascii() and not typing:
             if self.PHRASES and not pressed_again(self.app, event):
-                event.stop()
-                event.prevent_default()
-                self._maybe_keys.append((event.key, character))
-                self.gather(character)
+                self._gather_key(event, character)  # a key, or the first of a phrase: its burst says
+            return
+        if self._maybe_keys and character.isascii():
+            self._gather_key(event, character)
             return
         event.stop()
         event.prevent_default()
-        if self._maybe_keys and character.isascii():
-            self._maybe_keys.append((event.key, character))
-            self.gather(character)
-        elif typing:  # keys that came in one burst, digits too, before the box took the focus
+        if typing:  # keys that came in one burst, digits too, before the box took the focus
             self.typed(character)
         elif not await press_fullwidth(self, character):
             key = fullwidth_key(character)
@@ -151,6 +146,15 @@ class WizardScreen(Screen[None]):
     _burst = ""
     _maybe_keys: list[tuple[str, str | None]]
     """The keys of a burst that began with a key: pressed again as keys if the burst stays ASCII."""
+
+    def _gather_key(self, event: events.Key, text: str) -> None:
+        """Take ``event`` into the burst as ``text``; while the burst began with a key (or this key begins
+        it), keep the key too: the burst may turn out to be keys after all."""
+        event.stop()
+        event.prevent_default()
+        if self._maybe_keys or not self._burst:
+            self._maybe_keys.append((event.key, event.character))
+        self.gather(text)
 
     def gather(self, text: str) -> None:
         """Add ``text`` to the burst of keys it came in; :meth:`burst_typed` gets the whole burst.
