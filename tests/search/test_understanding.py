@@ -141,9 +141,17 @@ def test_traditional_characters_search_like_simplified(bundled_index):
     assert traditional.answered and traditional.hits[0].answer == "enrol-error-hukou-empty"
 
 
-def test_a_pinyin_slip_that_spells_a_known_term_is_repaired(bundled_index):
-    slipped = bundled_index.find("新员工怎么办参宝登记", top=1)  # 参宝 for 参保
-    assert slipped.answered and slipped.hits[0].answer == "enrol-and-stop-registration"
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("新员工怎么办参宝登记", "enrol-and-stop-registration"),  # 参宝 for 参保, as in the term 参保登记
+        ("员工离职了要挺保", "enrol-and-stop-registration"),  # 挺保 for the two-character term 停保
+        ("提交就保错户籍性质为空", "enrol-error-hukou-empty"),  # 保错 for 报错
+    ],
+)
+def test_a_pinyin_slip_that_spells_a_known_term_is_repaired(bundled_index, query, answer):
+    slipped = bundled_index.find(query, top=1)
+    assert slipped.answered and slipped.hits[0].answer == answer, slipped.hits
 
 
 def test_pinyin_initials_find_the_term(bundled_index):

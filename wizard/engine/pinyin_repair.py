@@ -7,8 +7,8 @@ type initials (hjxz, sb, cbdj) or pinyin without picking characters
 touches what the content cannot explain:
 
 - a Chinese character none of whose bigrams occurs in the content is replaced
-  by a content character that sounds the same, if that completes a term of
-  three characters or more (keyword, synonym, menu step) around it; tones are
+  by a content character that sounds the same, if that completes a term
+  (keyword, synonym, menu step) around it: 挺保 → 停保, 保错 → 报错; tones are
   ignored, as the keyboard ignores them;
 - a word of letters the content does not know is replaced by the content
   phrase it spells in full pinyin, or else by the term whose initials it is.
@@ -26,7 +26,7 @@ from typing import Any
 
 MIN_LETTERS = 2
 MAX_PHRASE_CHARS = 8
-MIN_TERM_CHARS = 3
+MIN_TERM_CHARS = 2
 
 
 @functools.cache
@@ -115,9 +115,11 @@ class PinyinRepair:
     def _homophone(self, run: list[str], position: int) -> str:
         """The content character that sounds like ``run[position]`` and completes a known term there.
 
-        Only a term of :data:`MIN_TERM_CHARS` or more counts (a two-character
-        match is too easy to make by accident: 医保 is not 已保), or, for a run
-        of two characters alone, the start of a term (参宝 → 参保, as in 参保登记).
+        Only a whole term counts, the longest one winning (a bigram that merely
+        occurs somewhere in the content is too easy to make by accident), or,
+        for a run of two characters alone, the start of a term (参宝 → 参保, as
+        in 参保登记). The character replaced had no bigram in the content at all,
+        so a real word of another topic (医保, 退休) is rarely taken for a slip.
         """
         best, best_length = run[position], MIN_TERM_CHARS - 1
         for candidate in self._chars_by_sound.get(sound(run[position]), ()):
