@@ -101,6 +101,8 @@ def test_synonyms_fold_the_longest_word_first():
         ("温馨提示 该人员为灵活就业人员", "enrol-error-flexible-employment"),
         ("户籍性质为空 确定", "enrol-error-hukou-empty"),  # the dialog's button came along
         ("警告 户籍性质为空", "enrol-error-hukou-empty"),
+        ("试了没用咋整", "escalation-not-solved"),  # 整, 捣鼓, 折腾: ways of saying "do", like 弄 and 搞
+        ("折腾半天户籍性质为空", "enrol-error-hukou-empty"),
         ("怎麼列印花名冊", "print-staff-roster"),  # 列印: how Hong Kong and Taiwan say 打印
         ("年底了要打印今年的花名册", "print-staff-roster"),  # 年底, 今年 say when, not which roster
         ("张三的户籍性质为空", "enrol-error-hukou-empty"),  # an employee's name is no clue, nor unexplained
