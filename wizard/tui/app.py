@@ -293,7 +293,7 @@ class WizardApp(App[None]):
         assert self.catalog is not None
         if self._recorder is None:
             log = EventLog(self._log_dir, self._log_failed) if self._log_dir is not None else None
-            self._recorder = Recorder(log, "tui", self.catalog)
+            self._recorder = Recorder(log, "web" if self.is_web else "tui", self.catalog)
         return self._recorder
 
     def _log_failed(self, why: str) -> None:
