@@ -19,7 +19,14 @@ from wizard.engine.privacy import mask, without_personal_data
         ("单位电话0512-68881234", "单位[电话]"),
         ("发到hr.li@example.com", "发到[邮箱]"),
         ("社保编号 12345678", "社保编号 [数字]"),
-        ("姓名：李四 报错", "姓名[姓名] 报错"),
+        ("姓名：李四 报错", "[姓名] 报错"),  # the label goes with the name
+        ("姓名：王建国 身份证号：320102198805061234", "[姓名] [身份证号]"),
+        ("员工周杰伦手机", "员工[姓名]手机"),  # after 员工 a surname starts a name, whatever follows
+        ("员工王小明报错户籍性质为空", "员工[姓名]报错户籍性质为空"),
+        ("员工李娜户籍性质为空", "员工[姓名]户籍性质为空"),
+        ("员工王芳结算单", "员工[姓名]结算单"),
+        ("职工王小明（男）户籍为空", "职工[姓名]（男）户籍为空"),
+        ("经办人张伟说户籍为空", "经办人[姓名]说户籍为空"),  # up to the first place a name can end
         ("小王离职了怎么停保", "[姓名]离职了怎么停保"),
         ("查下小王上个月社保扣了多少", "查下[姓名]上个月社保扣了多少"),  # a nickname mid-sentence
         ("领导让我给小李停保，我点成了老张", "领导让我给[姓名]停保，我点成了[姓名]"),
@@ -94,6 +101,10 @@ def test_personal_data_is_masked(text, masked):
         "高温 补贴",
         "高管离职社保怎么停",
         "工程项目增员",
+        "员工向单位提出辞职",  # 向, 施, 康 and 付 are surnames too
+        "员工施工时受伤",
+        "员工康复后返岗",
+        "员工付费的部分",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):

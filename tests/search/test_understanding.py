@@ -110,6 +110,11 @@ def test_synonyms_fold_the_longest_word_first():
         ("李四的花名册怎么打印", "print-staff-roster"),
         ("户籍性质为空 张三", "enrol-error-hukou-empty"),
         ("结算单 王芳", "print-settlement-statement"),
+        ("员工李娜户籍性质为空", "enrol-error-hukou-empty"),
+        (
+            "姓名：王建国 身份证号：320102198805061234 手机：13812345678\n提交失败：户籍性质为空",
+            "enrol-error-hukou-empty",
+        ),
         ("该人员为灵活就业人员 错误码:E3003", "enrol-error-flexible-employment"),
         ("操作失败\n未获取到人员信息\n关闭", "enrol-error-no-person-info"),
         (  # a whole error dialog pasted, with its code

@@ -23,7 +23,8 @@ _NOT_NAMES = (
     *("白天", "周末", "周[一二三四五六日天]", "江苏", "金额", "方便", "方式", "方法", "任何", "高新", "马上"),
     *("何时", "陆续", "曾经", "万一", "于是", "全部", "钱数", "钱[退款交扣打转还返都没也多少]", "白[搭交扣费忙]"),
     "曾员",  # 增员 as a pinyin keyboard may spell it
-    *("谢谢", "程序", "程项", "许可", "毛病", "高温", "高管", "方案", "黄色", "白色"),
+    *("谢谢", "程序", "程项", "许可", "许多", "毛病", "高温", "高管", "高龄", "方案", "方面", "黄色", "白色"),
+    *("付[款费]", "向", "施工", "康复", "凌晨", "夏天", "范围", "严重", "余额", "任职"),
     *("苏州", "徐州", "张家港", "吴江", "吴中", "高邮", "高淳", "高港", "金坛", "金湖", "武进", "江阴", "江宁"),
     *("江都", "秦淮", "梁溪", "钟楼", "贾汪", "姜堰", "洪泽"),  # places in Jiangsu that begin with a surname
 )
@@ -35,18 +36,43 @@ _SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SUR
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
-_AFTER_NAME = r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]"
-"""What may follow a name: punctuation, a particle, or the verb of a clerk's sentence (员工张三离职了)."""
+_AFTER_NAME = (
+    r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]"
+    r"|[户参报社手身花结缴注灵工增信未]"
+)
+"""What may follow a name: punctuation, a particle, the verb of a clerk's sentence (员工张三离职了), or
+the first character of what a clerk says next about the person (户籍, 参保, 报错, 社保, 手机, 身份证)."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
 _NAME_MARK = "|".join(
     f"(?<={mark})"
     for mark in (
-        *("姓名", "名字", "员工", "职工", "叫", "是", "同事"),
-        *("给", "帮", "让", "替", "把", "和", "跟", "被", "问", "找", "谢谢", "感谢", "告诉", "通知", "联系"),
+        "是",
+        "给",
+        "帮",
+        "让",
+        "替",
+        "把",
+        "和",
+        "跟",
+        "被",
+        "问",
+        "找",
+        "谢谢",
+        "感谢",
+        "告诉",
+        "通知",
+        "联系",
     )
 )
-"""The words that say a name follows (kept: only the name is personal): a label, or a verb that takes a
-person (给张三停保, 帮李四加保)."""
+"""Words that may take a person (给张三停保, 帮李四加保), kept: only the name is personal. A surname after
+them is a name only where a name can end (:data:`_AFTER_NAME`): 把钱退回 is not 把 + a person."""
+_PERSON_MARK = "|".join(f"(?<={mark})" for mark in ("员工", "职工", "经办人", "联系人", "同事", "叫"))
+"""Words after which a surname starts a name whatever follows (员工周杰伦手机, 员工王小明报错), kept."""
+_LABEL = "(?:姓名|名字)[：:\\s]*"
+"""A name's label goes with it: 姓名 says nothing once the name is gone."""
+_MARKED_NAME = rf"{_SURNAME}(?:{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})|{_NAME_CHAR}{{1,2}})"
+"""A name after a mark: up to the first place a name can end (员工张三离职了, 经办人张伟说…), else
+three characters."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
 _OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|电话|手机|身份证)"
 """A name that opens a sentence with what is theirs or what the person did: 张三的户籍性质为空, 李四的花名册,
@@ -72,6 +98,7 @@ _GROUPED_NUMBER = r"(?<![0-9])(?=(?:[0-9][\s-]?){7})[0-9]{3,}(?:[\s-][0-9]{3,})+
 """Seven or more digits written in groups of three or more (a bank card read out, 6222 0212 3456 7890);
 a date (2024-01-15) has groups of two."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"{_LABEL}{_MARKED_NAME}"), "姓名"),
     (
         re.compile(rf"(?:[小老]{_SURNAME}|{_SURNAME}{_NAME_CHAR}{{1,2}})(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
         "姓名",
@@ -83,6 +110,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_PHONE_LABEL + _LANDLINE), "电话"),
     (re.compile(_GROUPED_NUMBER), "数字"),
     (re.compile(r"[0-9]{6,}"), "数字"),
+    (re.compile(rf"(?:{_PERSON_MARK})[：:\s]*{_MARKED_NAME}"), "姓名"),
     (
         re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
