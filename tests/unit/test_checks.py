@@ -267,6 +267,17 @@ def test_a_question_without_a_way_out_is_a_warning_unless_it_opts_out(diagnose):
     assert diagnose(answers__yaml=no_way_out, t__yaml=to_a_person) == []
 
 
+def test_not_sure_offered_by_an_option_and_by_the_way_out_is_a_warning(diagnose):
+    answers = ANSWERS.replace("{label: 以上都不是,", "{label: 以上都不是 / 不确定,")
+    unsure = TREE.replace("      - label: 丁\n", "      - label: 不清楚\n").replace("[乙, 丁]", "[乙, 不清楚]")
+    problems = diagnose(answers__yaml=answers, t__yaml=unsure)
+    assert located(problems) == [("WZ048", "t.yaml", 18, 16)]
+    assert "'不清楚'" in problems[0].message and "'以上都不是 / 不确定'" in problems[0].message
+    opted_out = unsure.replace("    question: 问题二？\n", "    question: 问题二？\n    way_out: false\n")
+    assert diagnose(answers__yaml=answers, t__yaml=opted_out) == []
+    assert diagnose(answers__yaml=ANSWERS, t__yaml=unsure) == []  # a way out that does not say 不确定
+
+
 def test_an_option_path_must_name_a_click_path_of_its_answer(diagnose):
     answers = ANSWERS.replace(
         "    body: 正文一\n",

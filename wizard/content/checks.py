@@ -40,6 +40,24 @@ def check(catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     return problems
 
 
+NOT_SURE = ("不确定", "不清楚", "不知道", "不确认")
+"""Words of an option for a clerk who does not know the answer to the question."""
+
+
+def _not_sure_twice(
+    tree: Tree, question_id: str, own: list[Option], way_out: Option, index: SourceIndex
+) -> list[Diagnostic]:
+    """WZ048: an option of the question's own for a clerk who is not sure, beside a way out that says so too
+    (以上都不是 / 不确定): the same doubt leads to two places, and the clerk must guess which is meant."""
+    if not any(word in way_out.label for word in NOT_SURE):
+        return []
+    for number, option in enumerate(own):
+        if any(word in option.label for word in NOT_SURE):
+            path, where = index.tree_at(tree.id, ("nodes", question_id, "options", number, "label"))
+            return [make("WZ048", path, where, question=question_id, label=option.label, way_out=way_out.label)]
+    return []
+
+
 def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagnostic]:
     """References, option counts and duplicate labels of one tree (one pass), then unreachable questions."""
     problems = []
@@ -58,6 +76,7 @@ def _check_tree(tree: Tree, catalog: Catalog, index: SourceIndex) -> list[Diagno
         options = own
         if way_out is not None and question.way_out:
             options = [*own, way_out]
+            problems += _not_sure_twice(tree, question_id, own, way_out, index)
         elif question.way_out and not _escalates(own, answers):
             path, where = index.tree_at(tree.id, ("nodes", question_id), key=True)
             problems.append(make("WZ047", path, where, question=question_id))

@@ -389,6 +389,16 @@ CODES: dict[str, Code] = {
             ),
         ),
         Code(
+            "WZ048",
+            _W,
+            "not sure offered twice",
+            Message(
+                "question '{question}' has its own option '{label}' for a clerk who is not sure, and the way out "
+                "'{way_out}' offers the same",
+                "write 'way_out: false' under the question, or take the option out",
+            ),
+        ),
+        Code(
             "WZ046",
             _E,
             "table too large",
