@@ -301,6 +301,31 @@ def test_not_solved_keeps_the_answer_tried_and_hands_off_with_the_search(walk_ca
     assert not session.escalate(via="未解决")  # on the escalation itself there is nowhere further
 
 
+def test_the_hand_off_quotes_a_long_paste_shortened(walk_catalog):
+    """A 188 KB page pasted and searched went whole into the summary a clerk reads out to 12333."""
+    session = Session(walk_catalog)
+    query = "户籍性质为空" + "第2行 提示：未获取到人员信息" * 300
+    session.jump_to_answer("late", via=f"搜索：{query}", query=query)
+    session.escalate(via="未解决")
+    (searched,) = [line for line in handoff(session) if line.startswith("搜索过的报错信息或问题：")]
+    assert searched == "搜索过的报错信息或问题：" + query[:119] + "…"
+    saved = transcript(session)
+    step = next(line for line in saved.splitlines() if line.startswith("1. 搜索："))
+    assert step == "1. 搜索：" + query[:116] + "…"  # 搜索： and the query, 120 characters in all
+
+
+def test_a_saved_hand_off_keeps_one_line_per_fact_in_markdown(walk_catalog):
+    """Single line breaks in Markdown join lines: every viewer showed the hand-off as one paragraph."""
+    session = Session(walk_catalog)
+    session.jump_to_answer("late", via="搜索：月中 入职", query="月中 入职")
+    session.escalate(via="未解决")
+    saved = transcript(session)
+    section = saved[saved.index("## 转人工说明") :].splitlines()
+    intro, *facts = handoff(session)
+    assert section[1:4] == ["", intro, ""]
+    assert section[4:] == [f"- {fact}" for fact in facts] and len(facts) == 2
+
+
 def test_a_searched_id_card_number_reaches_neither_the_hand_off_nor_the_transcript(walk_catalog):
     """The hand-off is pasted into a chat with 12333 and a transcript lies in a shared Downloads folder."""
     session = Session(walk_catalog)

@@ -161,6 +161,16 @@ def answer_markdown(view: AnswerView) -> list[str]:
     return lines
 
 
+LONGEST_QUOTE = 120
+"""Characters of what a clerk typed or pasted that a summary quotes (您的选择, the hand-off): a pasted page
+searched filled screens of it, and a summary read out to 12333 must stay a summary."""
+
+
+def shortened(quoted: str) -> str:
+    """``quoted``, cut to :data:`LONGEST_QUOTE` characters with an ellipsis."""
+    return quoted if len(quoted) <= LONGEST_QUOTE else quoted[: LONGEST_QUOTE - 1] + "…"
+
+
 def handoff(session: Session, lang: str = "zh") -> list[str]:
     """What to tell the service counter or 12333: the task, the choices, the answer tried, the error searched for."""
     lines = [text("handoff_title", lang)]
@@ -174,7 +184,7 @@ def handoff(session: Session, lang: str = "zh") -> list[str]:
         lines.append(text("handoff_tried", lang) + answer_heading(tried, lang))
     searched = [query for query in session.queries() if query]
     if searched:
-        lines.append(text("handoff_searched", lang) + "；".join(searched))
+        lines.append(text("handoff_searched", lang) + "；".join(map(shortened, searched)))
     return lines
 
 
@@ -203,7 +213,7 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
         lines.append(f"- {text('transcript_task', lang)}{title}")
     lines += ["", f"## {text('transcript_steps', lang)}", ""]
     for number, crumb in enumerate(session.crumbs(), start=1):
-        question, choice = escape_markdown(crumb.question), escape_markdown(crumb.choice)
+        question, choice = escape_markdown(crumb.question), escape_markdown(shortened(crumb.choice))
         lines.append(f"{number}. {question} — {choice}" if question else f"{number}. {choice}")
     view = session_view(session, lang)
     if view is not None:
@@ -214,6 +224,7 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
         label = text("transcript_next" if view.answer.kind == "escalation" else "transcript_answer", lang)
         lines += ["", f"## {label}{heading}", "", *answer_markdown(view)]
         shown = handoff_to_show(session, lang)
-        if shown:
-            lines += ["", f"## {text('handoff_heading', lang)}", "", *(escape_markdown(x) for x in shown)]
+        if shown:  # one item per line: Markdown runs lines of a paragraph together
+            intro, *said = map(escape_markdown, shown)
+            lines += ["", f"## {text('handoff_heading', lang)}", "", intro, "", *(f"- {line}" for line in said)]
     return "\n".join(lines).rstrip() + "\n"

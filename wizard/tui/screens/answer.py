@@ -22,7 +22,15 @@ from textual.widgets.option_list import Option
 
 from wizard.content.document import markdown_as_text, parse
 from wizard.content.text import one_line
-from wizard.engine.render import AnswerView, ClickPathText, answer_text, handoff_to_show, session_view, transcript
+from wizard.engine.render import (
+    AnswerView,
+    ClickPathText,
+    answer_text,
+    handoff_to_show,
+    session_view,
+    shortened,
+    transcript,
+)
 from wizard.engine.session import Crumb, Session
 from wizard.tui import keys, messages
 from wizard.tui.prose import Piece, Stack, Wrapped, hanging, numbered, prose, wrapped
@@ -50,22 +58,12 @@ def paths_content(paths: list[ClickPathText]) -> Stack:
     return Stack(items)
 
 
-LONGEST_CHOICE = 120
-"""Characters of a choice shown in 您的选择: a pasted page searched (搜索：…) filled screens of it, and pushed
-"did this solve it?" out of sight."""
-
-
 def trail_content(crumbs: list[Crumb], heading: str) -> Stack:
     """The choices that led here, oldest first, each wrapping under its own text."""
     rows: list[list[Piece]] = [
         [(c.question, "dim"), " › ", shortened(c.choice)] if c.question else [shortened(c.choice)] for c in crumbs
     ]
     return Stack([wrapped(heading, "bold"), *numbered(rows, indent=2).items])
-
-
-def shortened(choice: str) -> str:
-    """``choice``, cut to :data:`LONGEST_CHOICE` characters with an ellipsis."""
-    return choice if len(choice) <= LONGEST_CHOICE else choice[: LONGEST_CHOICE - 1] + "…"
 
 
 def _button(label: str, id: str, variant: Literal["success", "warning"]) -> Button:
