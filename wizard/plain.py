@@ -152,7 +152,7 @@ class LineWizard:
         if view.tried is not None:
             self.say()
             self.say(self.t("answer_tried_heading") + view.tried.heading)
-            self.say(self.t("answer_not_solved") + "。")
+            self.say(self.t("answer_not_solved") + self.t("full_stop"))
         self.say()
         for line in answer_text(view).rstrip().splitlines():
             self.say(line, "   " if line.startswith("  ") else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from tests.tui.conftest import SAMPLE, MakeApp, choose, screen_text, start
 from wizard.content.model import Catalog
 from wizard.i18n import STRINGS
+from wizard.plain import LineWizard
 from wizard.tui.app import run_app
 from wizard.tui.screens.help import HelpScreen
 
@@ -45,6 +47,28 @@ async def test_english_interface_keeps_the_content_as_written(sample: Catalog, m
         shown = screen_text(app)
         assert "Keys" in shown and "Everywhere" in shown and "Copy" in shown
         assert "按键说明" not in shown
+
+
+async def test_english_punctuation_stays_english_on_the_not_solved_page(sample: Catalog, make_app: MakeApp) -> None:
+    """QA round 9: the folded answer read "Click path：单位办事 › …", with the Chinese full-width colon."""
+    app = make_app(sample, lang="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await start(pilot, app, "sample")
+        await choose(pilot, app, "户籍性质为空")
+        await pilot.press("n")  # no rating dialog: the app keeps no log
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "The answer above did not solve your problem" in shown
+        assert "Click path: " in shown and "Click path：" not in shown
+
+
+def test_the_english_line_mode_ends_its_sentences_the_english_way(sample: Catalog) -> None:
+    """The line mode added a Chinese 。 to "did not solve your problem" and ran the heading into the title."""
+    out = io.StringIO()
+    LineWizard(sample, "en", io.StringIO("户籍性质为空\n1\nn\nq\n"), out).run(None)
+    said = out.getvalue()
+    assert "The answer above did not solve your problem.\n" in said and "problem。" not in said
+    assert "The answer you tried (not solved): 报错" in said
 
 
 async def test_the_chinese_app_is_unaffected_by_an_english_one(sample: Catalog, make_app: MakeApp) -> None:

@@ -118,7 +118,9 @@ class AnswerScreen(SessionScreen):
         if view is None:
             return
         answer, tried = view.answer, view.tried
-        self._fill("#answer-tried", _tried_content(tried, self.t("answer_tried_heading")) if tried else None)
+        self._fill(
+            "#answer-tried", _tried_content(tried, self.t("answer_tried_heading"), self.t("colon")) if tried else None
+        )
         self.query_one("#not-solved").display = tried is not None
         self._fill("#answer-title", wrapped(answer.title))
         self._fill("#answer-faq", Content(self.t("answer_faq").format(answer.faq)) if answer.faq else None)
@@ -196,7 +198,7 @@ class AnswerScreen(SessionScreen):
 
     def _open_related(self, answer_id: str) -> None:
         title = self.session.catalog.answers[answer_id].title
-        self.post_message(messages.OpenAnswer(answer_id, f"{self.t('answer_related')}：{title}"))
+        self.post_message(messages.OpenAnswer(answer_id, f"{self.t('answer_related')}{self.t('colon')}{title}"))
 
     # Copy and save ---------------------------------------------------------------------
     def action_copy(self) -> None:
@@ -249,9 +251,9 @@ class AnswerScreen(SessionScreen):
         self.notify(self.t("delivered_notice").format(toast_name(name, self.app.size.width)), markup=False)
 
 
-def _tried_content(view: AnswerView, heading: str) -> Stack:
+def _tried_content(view: AnswerView, heading: str, colon: str) -> Stack:
     """The answer that did not help, folded to its title and click path (it was read already)."""
     items: list[Wrapped | None] = [wrapped(heading, "dim"), wrapped(view.heading, "bold")]
     for path_heading, steps in view.paths:
-        items.append(Wrapped([" › ".join(steps)], f"{path_heading}：", "dim"))
+        items.append(Wrapped([" › ".join(steps)], f"{path_heading}{colon}", "dim"))
     return Stack(items)
