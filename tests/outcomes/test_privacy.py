@@ -27,6 +27,10 @@ from wizard.engine.privacy import mask, without_personal_data
         ("员工王芳结算单", "员工[姓名]结算单"),
         ("职工王小明（男）户籍为空", "职工[姓名]（男）户籍为空"),
         ("经办人张伟说户籍为空", "经办人[姓名]说户籍为空"),  # up to the first place a name can end
+        ("新员工王芳户籍性质为空", "新员工[姓名]户籍性质为空"),
+        ("户籍性质为空（员工：吴磊）", "户籍性质为空（员工[姓名]）"),
+        ("张伟户籍性质为空", "[姓名]户籍性质为空"),  # a name opening what the clerk says about the person
+        ("王小明报错了", "[姓名]报错了"),
         ("小王离职了怎么停保", "[姓名]离职了怎么停保"),
         ("查下小王上个月社保扣了多少", "查下[姓名]上个月社保扣了多少"),  # a nickname mid-sentence
         ("领导让我给小李停保，我点成了老张", "领导让我给[姓名]停保，我点成了[姓名]"),
@@ -105,6 +109,9 @@ def test_personal_data_is_masked(text, masked):
         "员工施工时受伤",
         "员工康复后返岗",
         "员工付费的部分",
+        "江西户籍的员工",  # 江 and 金 are surnames too
+        "金保工程报错",
+        "钟点工同时给三四家做事",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):

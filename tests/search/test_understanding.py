@@ -111,6 +111,7 @@ def test_synonyms_fold_the_longest_word_first():
         ("户籍性质为空 张三", "enrol-error-hukou-empty"),
         ("结算单 王芳", "print-settlement-statement"),
         ("员工李娜户籍性质为空", "enrol-error-hukou-empty"),
+        ("张伟户籍性质为空", "enrol-error-hukou-empty"),
         (
             "姓名：王建国 身份证号：320102198805061234 手机：13812345678\n提交失败：户籍性质为空",
             "enrol-error-hukou-empty",

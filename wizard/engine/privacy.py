@@ -25,6 +25,7 @@ _NOT_NAMES = (
     "曾员",  # 增员 as a pinyin keyboard may spell it
     *("谢谢", "程序", "程项", "许可", "许多", "毛病", "高温", "高管", "高龄", "方案", "方面", "黄色", "白色"),
     *("付[款费]", "向", "施工", "康复", "凌晨", "夏天", "范围", "严重", "余额", "任职"),
+    *("江西", "甘肃", "金保", "钟点", "高手"),  # 江西户籍, 金保工程, 钟点工
     *("苏州", "徐州", "张家港", "吴江", "吴中", "高邮", "高淳", "高港", "金坛", "金湖", "武进", "江阴", "江宁"),
     *("江都", "秦淮", "梁溪", "钟楼", "贾汪", "姜堰", "洪泽"),  # places in Jiangsu that begin with a surname
 )
@@ -36,12 +37,11 @@ _SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SUR
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
-_AFTER_NAME = (
-    r"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]"
-    r"|[户参报社手身花结缴注灵工增信未]"
-)
+_NEXT_WORD = "[户参报社手身花结缴注灵工增信未]"
+"""The first character of what a clerk says next about a person (户籍, 参保, 报错, 社保, 手机, 身份证…)."""
+_AFTER_NAME = rf"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
 """What may follow a name: punctuation, a particle, the verb of a clerk's sentence (员工张三离职了), or
-the first character of what a clerk says next about the person (户籍, 参保, 报错, 社保, 手机, 身份证)."""
+what the clerk says next about the person."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
 _NAME_MARK = "|".join(
     f"(?<={mark})"
@@ -74,9 +74,9 @@ _MARKED_NAME = rf"{_SURNAME}(?:{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})|{_NAME_CHAR
 """A name after a mark: up to the first place a name can end (员工张三离职了, 经办人张伟说…), else
 three characters."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
-_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|电话|手机|身份证)"
-"""A name that opens a sentence with what is theirs or what the person did: 张三的户籍性质为空, 李四的花名册,
-张三停保, 刘德华入职, 张三说好用."""
+_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|{_NEXT_WORD})"
+"""A name that opens a sentence with what is theirs, what the person did or what the clerk says about them:
+张三的户籍性质为空, 李四的花名册, 张三停保, 刘德华入职, 张三说好用, 张伟户籍性质为空, 王小明报错了."""
 _JOINED_OR_LEFT = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=离职|入职|辞职|辞退|停保|加保|减员|增员)"
 """A name anywhere before what happened to the person at work: 上个月张三离职了."""
 _SENTENCE_END = r"(?=$|[\s，。,.；;：:！!？?、])"
