@@ -63,6 +63,27 @@ async def test_home_search_shows_live_results_and_opens_one(sample: Catalog, mak
         assert isinstance(app.screen, HomeScreen) and app.session is None
 
 
+async def test_a_search_typed_before_the_index_is_ready_says_so_and_keeps_its_enter(
+    sample: Catalog, make_app: MakeApp
+) -> None:
+    """QA round 9 (browser): typed as soon as the page showed, 搜索结果 stood empty for seconds, and the
+    Enter pressed then was lost. The app builds the index after the first frame."""
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        index, home.search_index = home.search_index, None  # as on a page that has just shown
+        await pilot.press("slash", *"户籍性质为空")
+        await pilot.pause()
+        assert "正在准备搜索" in squeeze(screen_text(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is home
+        home.search_index = index
+        await settled(pilot, lambda: isinstance(app.screen, AnswerScreen))
+        assert app.session is not None and app.session.place.answer == "sample-hukou-empty"
+
+
 async def test_home_search_arrow_into_results_and_escape_clears(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -76,6 +76,8 @@ class SearchPanel(Vertical):
         self._last: tuple[str, Findings] | None = None
         self._opened = ""
         """The query whose result was opened (already in the outcome log)."""
+        self._enter_waits = False
+        """Enter was pressed before the index was ready: open the first result when it is."""
 
     @property
     def index(self) -> SearchIndex | None:
@@ -88,6 +90,8 @@ class SearchPanel(Vertical):
         self._last = None
         if self.is_mounted:
             self.show_results()
+            if index is not None and self._enter_waits:
+                self._submitted()
 
     def compose_add_child(self, widget: Widget) -> None:
         self._between.append(widget)
@@ -143,8 +147,11 @@ class SearchPanel(Vertical):
         results.show_hits(hits, text("answer_faq", self.lang))
         results.display = bool(hits)
         none = self.query_one("#no-results", Static)
-        none.display = findings is not None and not findings.answered
-        if findings is not None and none.display:
+        loading = searching and self._index is None  # the first keys of a page that has just shown
+        none.display = loading or (findings is not None and not findings.answered)
+        if loading:
+            none.update(wrapped(text("search_loading", self.lang)))
+        elif findings is not None and none.display:
             key = (
                 "search_none"
                 if findings.escalation is None
@@ -209,10 +216,12 @@ class SearchPanel(Vertical):
 
     @on(Input.Changed, "#search")
     def _changed(self, event: Input.Changed) -> None:
+        self._enter_waits = False
         self.show_results(event.value)
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:
+        self._enter_waits = self._index is None and bool(self.query_text.strip())
         results = self.query_one(SearchResults)
         if results.display and results.option_count:
             self._open(results.get_option_at_index(results.highlighted or 0).id)
