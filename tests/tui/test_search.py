@@ -147,7 +147,7 @@ async def test_slash_on_a_question_searches_and_back_returns_there(sample: Catal
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
-        assert "搜索常见问题（Esc返回原来的问题）" in squeeze(screen_text(app))
+        assert "搜索常见问题（Esc返回刚才的页面）" in squeeze(screen_text(app))  # a question, or an answer
         assert "↓ 到搜索结果（再按数字打开）" in screen_text(app)
         assert "按/聚焦" not in squeeze(screen_text(app))  # the box has the focus already
         await pilot.press(*"户籍", "escape")
