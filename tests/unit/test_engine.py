@@ -314,6 +314,18 @@ def test_the_hand_off_quotes_a_long_paste_shortened(walk_catalog):
     assert step == "1. 搜索：" + query[:116] + "…"  # 搜索： and the query, 120 characters in all
 
 
+def test_a_way_to_a_person_found_first_is_the_answer_of_the_transcript_not_a_next_step(walk_catalog):
+    """QA round 9: a search the FAQ had no answer for was saved as 「下一步：未找到对应解答…」."""
+    session = Session(walk_catalog)
+    session.jump_to_answer("contact", via="搜索：退休手续", query="退休手续")
+    saved = transcript(session)
+    assert "## 解答：" in saved and "## 下一步：" not in saved
+    session.back()
+    session.jump_to_answer("late", via="搜索：月中 入职", query="月中 入职")
+    session.escalate(via="未解决")
+    assert "## 下一步：" in transcript(session)
+
+
 def test_a_saved_hand_off_keeps_one_line_per_fact_in_markdown(walk_catalog):
     """Single line breaks in Markdown join lines: every viewer showed the hand-off as one paragraph."""
     session = Session(walk_catalog)

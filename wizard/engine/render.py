@@ -221,7 +221,8 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
             heading = escape_markdown(view.tried.heading)
             lines += ["", f"## {text('transcript_tried', lang)}{heading}", "", *answer_markdown(view.tried)]
         heading = escape_markdown(view.heading)
-        label = text("transcript_next" if view.answer.kind == "escalation" else "transcript_answer", lang)
+        after_tried = view.tried is not None  # a way to a person is the next step only after an answer failed
+        label = text("transcript_next" if after_tried else "transcript_answer", lang)
         lines += ["", f"## {label}{heading}", "", *answer_markdown(view)]
         shown = handoff_to_show(session, lang)
         if shown:  # one item per line: Markdown runs lines of a paragraph together
