@@ -326,6 +326,22 @@ def test_a_way_to_a_person_found_first_is_the_answer_of_the_transcript_not_a_nex
     assert "## 下一步：" in transcript(session)
 
 
+def test_a_task_left_before_its_first_choice_is_not_named_in_the_hand_off(walk_catalog):
+    """QA round 9: task 4 picked, nothing answered, 公积金怎么交 searched: the hand-off told 12333 that the
+    公积金 question concerned registering an account."""
+    tree = next(iter(walk_catalog.trees))
+    session = Session(walk_catalog)
+    session.start(tree)
+    session.jump_to_answer("contact", via="搜索：公积金怎么交", query="公积金怎么交")
+    assert session.task_worked_on is None
+    assert not [line for line in handoff(session) if line.startswith("办理事项：")]
+    assert "事项：" not in transcript(session).split("## ")[0]  # the header, above the steps
+    session = Session(walk_catalog)
+    session.start(tree)
+    session.choose(0)
+    assert session.task_worked_on == tree
+
+
 def test_a_saved_hand_off_keeps_one_line_per_fact_in_markdown(walk_catalog):
     """Single line breaks in Markdown join lines: every viewer showed the hand-off as one paragraph."""
     session = Session(walk_catalog)

@@ -174,8 +174,8 @@ def shortened(quoted: str) -> str:
 def handoff(session: Session, lang: str = "zh") -> list[str]:
     """What to tell the service counter or 12333: the task, the choices, the answer tried, the error searched for."""
     lines = [text("handoff_title", lang)]
-    if session.start_tree:
-        lines.append(text("handoff_task", lang) + session.catalog.trees[session.start_tree].title)
+    if session.task_worked_on:
+        lines.append(text("handoff_task", lang) + session.catalog.trees[session.task_worked_on].title)
     choices = [f"{crumb.question} › {crumb.choice}" for crumb in session.crumbs() if crumb.question]
     if choices:
         lines.append(text("handoff_choices", lang) + "；".join(choices))
@@ -208,8 +208,8 @@ def transcript(session: Session, now: datetime | None = None, lang: str = "zh") 
     now = now or datetime.now()
     lines = [f"# {text('transcript_title', lang)}", ""]
     lines.append(f"- {text('transcript_date', lang)}{now:%Y-%m-%d %H:%M}")
-    if session.start_tree:
-        title = escape_markdown(session.catalog.trees[session.start_tree].title)
+    if session.task_worked_on:
+        title = escape_markdown(session.catalog.trees[session.task_worked_on].title)
         lines.append(f"- {text('transcript_task', lang)}{title}")
     lines += ["", f"## {text('transcript_steps', lang)}", ""]
     for number, crumb in enumerate(session.crumbs(), start=1):

@@ -98,6 +98,17 @@ class Session:
         return self._places[0].tree if self._places else None
 
     @property
+    def task_worked_on(self) -> str | None:
+        """The tree the clerk picked and answered a question of: the task a hand-off or transcript names.
+
+        A search made at a task's first question, before any choice, may be about anything: naming the
+        task there told 12333 that a 公积金 question concerned account registration.
+        """
+        if self.start_tree is None or not any(crumb.question for crumb in self.crumbs()):
+            return None
+        return self.start_tree
+
+    @property
     def question(self) -> Question | None:
         place = self.place
         if place.tree is None or place.question is None:
