@@ -10,7 +10,7 @@ from textual.events import Key, Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import MakeApp, screen_text, squeeze, start
+from tests.tui.conftest import MakeApp, burst, screen_text, squeeze, start
 from wizard.content.model import Catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.answer import AnswerScreen
@@ -187,6 +187,24 @@ async def test_chinese_typed_at_the_ratings_is_kept_whole_in_the_comment(
         for character in "很清楚":
             await pilot.press(character)
         assert app.screen.query_one("#feedback-comment", Input).value == "很清楚"
+
+
+async def test_a_phrase_typed_at_the_ratings_keeps_its_digits_in_the_comment(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """QA round 9: an input method's phrase arrives at once; its 2 was taken as a rating (第2步 → 第步)."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        burst(app, "很好用，第2步就找到了")
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, FeedbackScreen)
+        assert screen.query_one("#feedback-comment", Input).value == "很好用，第2步就找到了"
+        assert screen.rating is None
+        await pilot.press("up", "3")  # the ratings still take a digit once the clerk goes back to them
+        await pilot.pause()
+        assert screen.rating == 3
 
 
 @pytest.mark.parametrize("keys", [("enter", "enter"), ("enter", "escape", "down")])

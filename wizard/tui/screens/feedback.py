@@ -45,6 +45,10 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         self.lang = lang
         self.greeting = greeting
         self.rating: int | None = None
+        self._typing = False
+        """Keys go into the comment box: text typed at the list began moving there, and the focus follows
+        only after the keys that came with it (an input method's phrase arrives at once: 第2步 lost its 2
+        to the rating)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feedback"):
@@ -76,6 +80,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The key line says what the keys do where the cursor is: in the comment box a digit is text."""
         in_comment = event.widget is self.query_one("#feedback-comment", Input)
+        self._typing = False  # the box has the keys now, or ↑ went back to the ratings
         keys = text("feedback_comment_keys" if in_comment else "feedback_keys", self.lang)
         self.query_one("#feedback-keys", Static).update(Content(keys))
 
@@ -127,10 +132,13 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         into the comment box instead of nowhere."""
         character = event.character
         comment = self.query_one("#feedback-comment", Input)
-        if not character or not event.is_printable or character.isascii() or self.focused is comment:
+        if not character or not event.is_printable or self.focused is comment:
+            return
+        if character.isascii() and not self._typing:
             return
         event.stop()
         event.prevent_default()
-        if not await press_fullwidth(self, character):
+        if self._typing or not await press_fullwidth(self, character):
+            self._typing = True
             comment.focus()
             comment.insert_text_at_cursor(character)
