@@ -68,7 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_4": "不满意",
         "rating_5": "非常不满意",
         "feedback_placeholder": "补充说明（可选，勿填姓名、身份证号、电话）",
-        "feedback_keys": "1-5 评价  Enter 提交  Esc 不评价",
+        "feedback_keys": "1-5 评价  Enter 提交  Esc 不评价  c 复制  s 保存",
         "feedback_comment_keys": "↑ 改评价  Enter 提交  Esc 不评价",
         "plain_invalid_task": "无效输入“{}”：请输入 1 到 {} 之间的编号，或输入问题搜索；q 退出。",
         "plain_none": "常见问题中没有与“{}”相符的解答。选 1 转人工（会附上您的问题），或看看下面相近的主题：",
@@ -228,7 +228,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating_4": "dissatisfied (不满意)",
         "rating_5": "very dissatisfied (非常不满意)",
         "feedback_placeholder": "Comment (optional; no names, ID or phone numbers)",
-        "feedback_keys": "1-5 rate  Enter send  Esc leave without rating",
+        "feedback_keys": "1-5 rate  Enter send  Esc leave without rating  c copy  s save",
         "feedback_comment_keys": "↑ change rating  Enter send  Esc leave without rating",
         "plain_invalid_task": "'{}' is not a choice: type a number from 1 to {}, or a question to search; q to quit.",
         "plain_none": "The FAQ has no answer that fits '{}'. Choose 1 to ask a person (your question goes with it), "

@@ -207,6 +207,22 @@ async def test_a_phrase_typed_at_the_ratings_keeps_its_digits_in_the_comment(
         assert screen.rating == 3
 
 
+async def test_c_at_the_rating_copies_the_hand_off_it_covers(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """QA round 9: after n the dialog covers 按 c 复制这段说明, and c did nothing until Esc."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "n")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("转人工时可以这样说明：")
+        assert isinstance(app.screen, FeedbackScreen) and app.screen.rating is None
+        await pilot.press("2", *"cs")  # in the comment box they are letters
+        await pilot.pause()
+        assert app.screen.query_one("#feedback-comment", Input).value == "cs"
+
+
 @pytest.mark.parametrize("keys", [("enter", "enter"), ("enter", "escape", "down")])
 async def test_keys_that_arrive_together_close_the_rating_once(
     bundled: Catalog, make_app: MakeApp, tmp_path: Path, keys: tuple[str, ...]

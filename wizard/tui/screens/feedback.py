@@ -2,7 +2,8 @@
 
 1–5 (or picking a line) rates and moves on to the comment box, ↑ there goes
 back to change the rating, Enter in the comment box sends, Esc leaves
-without sending anything, q (outside the comment box) quits; nothing is asked again.
+without sending anything; outside the comment box c and s copy or save the
+page under the dialog and q quits. Nothing is asked again.
 The app records the result.
 """
 
@@ -35,7 +36,9 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", show=False),
         Binding("up", "change_rating", show=False),  # from the comment box (the list moves its own cursor)
-        Binding("q", "app.quit", show=False),  # in the comment box q is just a letter
+        Binding("q", "app.quit", show=False),  # in the comment box q, c and s are just letters
+        Binding("c", "behind('copy')", show=False),
+        Binding("s", "behind('save')", show=False),
         *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
     ]
 
@@ -83,6 +86,13 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         self._typing = False  # the box has the keys now, or ↑ went back to the ratings
         keys = text("feedback_comment_keys" if in_comment else "feedback_keys", self.lang)
         self.query_one("#feedback-keys", Static).update(Content(keys))
+
+    async def action_behind(self, action: str) -> None:
+        """c and s copy or save the page under the dialog: after "not solved" it covers the hand-off whose
+        line says 按 c 复制这段说明, and the clerk who could not solve it is the one who needs it."""
+        stack = self.app.screen_stack
+        if len(stack) > 1:
+            await stack[-2].run_action(action)
 
     def action_change_rating(self) -> None:
         self.query_one("#feedback-ratings", OptionList).focus()
