@@ -234,7 +234,7 @@ class AnswerScreen(SessionScreen):
             key = reason_key(error)
             reason = self.t(key) if key else one_line(error.strerror or str(error))
             message = self.t("save_failed").format(f"{reason}（{one_line(str(folder))}）")
-            self.notify(message, severity="error", markup=False)
+            self.notify(toast_text(message, self.app.size.width), severity="error", markup=False)
             return
         self.notify(self.t("saved_notice").format(toast_name(str(path), self.app.size.width)), markup=False, timeout=10)
 
