@@ -125,6 +125,22 @@ async def test_breadcrumb_selects_an_earlier_step(sample: Catalog, make_app: Mak
         assert not app.screen.query_one("#crumbs").display
 
 
+async def test_a_digit_in_the_steps_chosen_goes_back_to_that_step(sample: Catalog, make_app: MakeApp) -> None:
+    """QA round 9: with the numbered steps in focus, 1 picked option 1 of the question below instead."""
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "second")
+        await choose(pilot, app, "出错了")
+        await choose(pilot, app, "其他报错")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#crumbs", OptionList)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.place.question == "what" and app.session.history == ()
+
+
 async def test_answer_screen_shows_menu_steps_and_trail(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -68,8 +68,14 @@ class QuestionScreen(SessionScreen):
         self.query_one("#question-top").scroll_home(animate=False)
 
     def action_choose(self, index: int) -> None:
-        """Pick option ``index`` of the current question (keys 1–9, or Enter)."""
-        if index < len(self.session.options):
+        """Pick option ``index`` of the current question (keys 1–9, or Enter); with the steps chosen in
+        focus, go back to step ``index + 1`` instead: a digit picks from the numbered list in front of the clerk."""
+        crumbs = self.query_one(Breadcrumb)
+        if crumbs.has_focus:
+            step = Breadcrumb.step_of(crumbs.get_option_at_index(index)) if index < crumbs.option_count else None
+            if step is not None:
+                self.post_message(messages.BackTo(step))
+        elif index < len(self.session.options):
             self.post_message(messages.Choose(index))
 
     @on(OptionList.OptionSelected, "#options")
