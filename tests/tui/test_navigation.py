@@ -141,6 +141,25 @@ async def test_a_digit_in_the_steps_chosen_goes_back_to_that_step(sample: Catalo
         assert app.session.place.question == "what" and app.session.history == ()
 
 
+async def test_home_in_the_related_answers_goes_back_to_the_title(bundled: Catalog, make_app: MakeApp) -> None:
+    """QA round 9: after Tab to 相关问题, Home, End and PageUp only moved the list's highlight, and the page
+    stayed at its bottom: the clerk could not get back to the title but with Esc or the mouse."""
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"11222")
+        await settled(pilot, lambda: isinstance(app.screen, AnswerScreen))
+        scroll = app.screen.query_one("#answer-scroll")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#related") and scroll.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.focused is scroll and scroll.scroll_y == 0
+        await pilot.press("tab", "pageup")
+        await pilot.pause()
+        assert app.focused is scroll and scroll.scroll_y < scroll.max_scroll_y
+
+
 async def test_answer_screen_shows_menu_steps_and_trail(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 40)) as pilot:

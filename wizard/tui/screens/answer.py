@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
@@ -66,6 +66,15 @@ def trail_content(crumbs: list[Crumb], heading: str) -> Stack:
     return Stack([wrapped(heading, "bold"), *numbered(rows, indent=2).items])
 
 
+class RelatedAnswers(Choices):
+    """The related answers. Home, End and the page keys move the whole page, as they do before Tab: a list
+    of a few answers needs none of its own, and with them taken the clerk could not get back to the title."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"screen.page('{key}')", show=False) for key in ("home", "end", "pageup", "pagedown")
+    ]
+
+
 def _button(label: str, id: str, variant: Literal["success", "warning"]) -> Button:
     """A button for the mouse; the keyboard uses y and n (Tab and Enter never land on it)."""
     button = Button(Content(label), id=id, variant=variant)
@@ -101,7 +110,7 @@ class AnswerScreen(SessionScreen):
                 yield _button(self.t("answer_yes"), "yes", "success")
                 yield _button(self.t("answer_no"), "no", "warning")
             yield Static(Content(self.t("answer_related")), id="related-heading", classes="heading")
-            yield Choices(id="related")
+            yield RelatedAnswers(id="related")
         yield KeyBar(self.key_hints())
 
     def _fill(self, selector: str, content: object | None) -> None:
@@ -184,6 +193,16 @@ class AnswerScreen(SessionScreen):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.action_not_solved()
+
+    def action_page(self, key: str) -> None:
+        """Home, End, PageUp or PageDown pressed in the related answers: the page moves, and has the keys again."""
+        scroll = self.query_one("#answer-scroll", VerticalScroll)
+        scroll.focus(scroll_visible=False)
+        moves = {"home": scroll.scroll_home, "end": scroll.scroll_end}
+        if key in moves:
+            moves[key](animate=False)
+        else:
+            (scroll.scroll_page_up if key == "pageup" else scroll.scroll_page_down)(animate=False)
 
     def action_related(self, index: int) -> None:
         """Open related answer number ``index + 1`` (keys 1–9)."""
