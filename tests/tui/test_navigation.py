@@ -11,10 +11,12 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import App
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from tests.tui.conftest import MakeApp, burst, choose, screen_text, settled, squeeze, start
 from wizard.content.model import Catalog
+from wizard.tui.app import WizardApp
 from wizard.tui.screens.answer import AnswerScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
@@ -99,20 +101,26 @@ async def test_back_from_an_answer_returns_to_its_question(sample: Catalog, make
         assert "系统提示的是哪条报错？" in screen_text(app)
 
 
+async def two_steps_then_the_breadcrumb(pilot: Pilot[object], app: WizardApp) -> OptionList:
+    """Two steps into the sample's second task, with the focus moved up to the steps chosen."""
+    await start(pilot, app, "second")
+    await choose(pilot, app, "出错了")
+    await choose(pilot, app, "其他报错")
+    await pilot.press("shift+tab")  # from the options up to the breadcrumb
+    await pilot.pause()
+    crumbs = app.screen.query_one("#crumbs", OptionList)
+    assert app.focused is crumbs
+    return crumbs
+
+
 async def test_breadcrumb_selects_an_earlier_step(sample: Catalog, make_app: MakeApp) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, app, "second")
-        await choose(pilot, app, "出错了")
-        await choose(pilot, app, "其他报错")
+        crumbs = await two_steps_then_the_breadcrumb(pilot, app)
         shown = screen_text(app)
         assert "要查询或打印什么？ › 出错了" in shown
         assert "系统提示的是哪条报错？ › 其他报错" in shown
-        crumbs = app.screen.query_one("#crumbs", OptionList)
         assert crumbs.option_count == 2
-        await pilot.press("shift+tab")  # from the options up to the breadcrumb
-        await pilot.pause()
-        assert app.focused is crumbs
         assert crumbs.highlighted == 1  # the latest step is ready to be taken back
         await pilot.press("enter")  # the second crumb: back to "which-error"
         await pilot.pause()
@@ -129,12 +137,7 @@ async def test_a_digit_in_the_steps_chosen_goes_back_to_that_step(sample: Catalo
     """QA round 9: with the numbered steps in focus, 1 picked option 1 of the question below instead."""
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, app, "second")
-        await choose(pilot, app, "出错了")
-        await choose(pilot, app, "其他报错")
-        await pilot.press("shift+tab")
-        await pilot.pause()
-        assert app.focused is app.screen.query_one("#crumbs", OptionList)
+        await two_steps_then_the_breadcrumb(pilot, app)
         await pilot.press("1")
         await pilot.pause()
         assert app.session is not None
