@@ -214,6 +214,7 @@ async def test_c_at_the_rating_copies_the_hand_off_it_covers(
     app = make_app(bundled, log_dir=tmp_path / "logs")
     async with app.run_test(size=(80, 24)) as pilot:
         await judge_faq_13(pilot, app, "n")
+        assert "c 复制  s 保存" in screen_text(app)
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard.startswith("转人工时可以这样说明：")
@@ -221,6 +222,21 @@ async def test_c_at_the_rating_copies_the_hand_off_it_covers(
         await pilot.press("2", *"cs")  # in the comment box they are letters
         await pilot.pause()
         assert app.screen.query_one("#feedback-comment", Input).value == "cs"
+
+
+async def test_after_solved_c_s_and_other_letters_at_the_ratings_begin_the_comment(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """QA round 10: after y the dialog lies over the task list, so it offered c and s for nothing; and a
+    comment that began with APP or QQ lost its letters."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await judge_faq_13(pilot, app, "y")
+        assert "c 复制" not in screen_text(app) and "Esc 不评价" in screen_text(app)
+        burst(app, "APP上找不到")
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#feedback-comment", Input).value == "APP上找不到"
+        assert isinstance(app.screen, FeedbackScreen) and app.screen.rating is None
 
 
 @pytest.mark.parametrize("keys", [("enter", "enter"), ("enter", "escape", "down")])

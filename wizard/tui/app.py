@@ -299,9 +299,10 @@ class WizardApp(App[None]):
     def _log_failed(self, why: str) -> None:
         self.notify(self.t("log_failed").format(one_line(why)[:120]), severity="warning", markup=False)
 
-    def _ask_feedback(self, answer_id: str | None, greeting: str = "") -> bool:
+    def _ask_feedback(self, answer_id: str | None, greeting: str = "", *, page_keys: bool = False) -> bool:
         """The optional 好差评 for the answer just judged, when outcomes are recorded at all; whether it
-        is asked. ``greeting`` heads the dialog (a toast would cover its warning and keys)."""
+        is asked. ``greeting`` heads the dialog (a toast would cover its warning and keys); ``page_keys``:
+        c and s act on the page under it."""
         from wizard.tui.screens.feedback import Feedback, FeedbackScreen
 
         if answer_id is None or self.catalog is None or not self.recorder.enabled:
@@ -313,7 +314,7 @@ class WizardApp(App[None]):
                 recorder.feedback(answer_id, *feedback)
                 self.notify(self.t("feedback_thanks"), markup=False)
 
-        self.push_screen(FeedbackScreen(self.lang, greeting), given)
+        self.push_screen(FeedbackScreen(self.lang, greeting, page_keys=page_keys), given)
         return True
 
     def _new_session(self, catalog: Catalog) -> Session:
@@ -431,7 +432,7 @@ class WizardApp(App[None]):
         tried = self.session.place.answer if self.session is not None and self.session.finished else None
         if self.session is not None and self.session.escalate(via=self.t("not_solved_via")):
             self.show_place()
-            self._ask_feedback(tried)
+            self._ask_feedback(tried, page_keys=True)  # over the hand-off, which c copies
         elif self.session is not None and self.session.at_hand_off:
             self.notify_once(self.t("already_escalated"))
         else:

@@ -2,8 +2,9 @@
 
 1–5 (or picking a line) rates and moves on to the comment box, ↑ there goes
 back to change the rating, Enter in the comment box sends, Esc leaves
-without sending anything; outside the comment box c and s copy or save the
-page under the dialog and q quits. Nothing is asked again.
+without sending anything; outside the comment box q quits and, after "not
+solved", c and s copy or save the hand-off under the dialog. Anything else
+typed at the ratings goes into the comment box. Nothing is asked again.
 The app records the result.
 """
 
@@ -42,11 +43,13 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         *(Binding(str(number), f"rate({number})", show=False) for number in range(1, len(RATINGS) + 1)),
     ]
 
-    def __init__(self, lang: str, greeting: str = "") -> None:
-        """``greeting``: said first, in the dialog ("很高兴问题已解决。")."""
+    def __init__(self, lang: str, greeting: str = "", *, page_keys: bool = False) -> None:
+        """``greeting``: said first, in the dialog ("很高兴问题已解决。"); ``page_keys``: c and s copy and save
+        the page under the dialog (the hand-off after "not solved"; after "solved" the task list is there)."""
         super().__init__()
         self.lang = lang
         self.greeting = greeting
+        self.page_keys = page_keys
         self.rating: int | None = None
         self._typing = False
         """Keys go into the comment box: text typed at the list began moving there, and the focus follows
@@ -72,7 +75,7 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
                 id="feedback-comment",
                 select_on_focus=False,  # Chinese typed at the list lands here: selected, the next key replaced it
             )
-            yield Static(Content(text("feedback_keys", self.lang)), id="feedback-keys")
+            yield Static(Content(text(self._list_keys, self.lang)), id="feedback-keys")
 
     def on_mount(self) -> None:
         ratings = self.query_one("#feedback-ratings", OptionList)
@@ -84,14 +87,18 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         """The key line says what the keys do where the cursor is: in the comment box a digit is text."""
         in_comment = event.widget is self.query_one("#feedback-comment", Input)
         self._typing = False  # the box has the keys now, or ↑ went back to the ratings
-        keys = text("feedback_comment_keys" if in_comment else "feedback_keys", self.lang)
+        keys = text("feedback_comment_keys" if in_comment else self._list_keys, self.lang)
         self.query_one("#feedback-keys", Static).update(Content(keys))
+
+    @property
+    def _list_keys(self) -> str:
+        return "feedback_keys_page" if self.page_keys else "feedback_keys"
 
     async def action_behind(self, action: str) -> None:
         """c and s copy or save the page under the dialog: after "not solved" it covers the hand-off whose
         line says 按 c 复制这段说明, and the clerk who could not solve it is the one who needs it."""
         stack = self.app.screen_stack
-        if len(stack) > 1:
+        if self.page_keys and len(stack) > 1:
             await stack[-2].run_action(action)
 
     def action_change_rating(self) -> None:
@@ -137,15 +144,20 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
         comment.focus()
         comment.insert_text_at_cursor(pasted_line(event.text))
 
+    @property
+    def _keys_of_the_list(self) -> str:
+        """The letters and digits that act at the ratings; any other character typed there is a comment."""
+        return "12345q" + ("cs" if self.page_keys else "")
+
     async def on_key(self, event: events.Key) -> None:
-        """With the Chinese input method on: a full-width １–５ rates; Chinese typed at the list goes
-        into the comment box instead of nowhere."""
+        """With the Chinese input method on: a full-width １–５ rates; text typed at the list (Chinese, or
+        letters such as APP or QQ that are no key of the list) goes into the comment box, not nowhere."""
         character = event.character
         comment = self.query_one("#feedback-comment", Input)
         if not character or not event.is_printable or self.focused is comment:
             return
-        if character.isascii() and not self._typing:
-            return
+        if not self._typing and character in self._keys_of_the_list:
+            return  # its binding acts
         event.stop()
         event.prevent_default()
         if self._typing or not await press_fullwidth(self, character):
