@@ -146,6 +146,13 @@ def test_no_digit_run_of_six_or_more_survives_masking():
         assert not any(masked[i : i + 6].isdigit() for i in range(len(masked))), masked
 
 
+def test_what_may_be_a_name_or_a_word_is_masked_in_the_log_but_searched():
+    """QA round 10: 员工孙子出生 was blanked to 员工 生 for search, which then answered it with FAQ 7."""
+    assert mask("员工孙子出生") == "员工[姓名]生"
+    assert without_personal_data("员工孙子出生") == "员工孙子出生"
+    assert without_personal_data("员工周杰伦手机") == "员工 手机"  # a name ends before 手机: surely a name
+
+
 def test_search_ignores_personal_data_pasted_with_the_error():
     assert without_personal_data("户籍性质为空 身份证320586199001011234").strip() == "户籍性质为空"
     assert "13912345678" not in without_personal_data("手机13912345678 未获取到人员信息")

@@ -166,6 +166,11 @@ def test_pinyin_initials_find_the_term(bundled_index):
     assert bundled_index.search("hjxz", top=1)[0].answer == "enrol-error-hukou-empty"  # 户籍性质
 
 
+def test_a_word_after_yuangong_that_begins_with_a_surname_is_still_searched(bundled_index):
+    """员工孙子出生: 孙 is a surname, 孙子 a grandson; the FAQ has nothing on it."""
+    assert not bundled_index.find("员工孙子出生").answered
+
+
 def test_a_real_word_is_not_repaired_into_another(bundled_index):
     """医保 sounds like nothing in the FAQ that it could be a slip of: it stays 医保, and is not covered."""
     assert not bundled_index.find("医保报销怎么弄").answered

@@ -39,7 +39,7 @@ _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[�
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
 _NEXT_WORD = "[户参报社手身花结缴注灵工增信未]"
 """The first character of what a clerk says next about a person (户籍, 参保, 报错, 社保, 手机, 身份证…)."""
-_AFTER_NAME = rf"$|[\s，。,.；;：:！!？?的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
+_AFTER_NAME = rf"$|[\s，。,.；;：:！!？?（(【）)】的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
 """What may follow a name: punctuation, a particle, the verb of a clerk's sentence (员工张三离职了), or
 what the clerk says next about the person."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
@@ -70,9 +70,10 @@ _PERSON_MARK = "|".join(f"(?<={mark})" for mark in ("员工", "职工", "经办�
 """Words after which a surname starts a name whatever follows (员工周杰伦手机, 员工王小明报错), kept."""
 _LABEL = "(?:姓名|名字)[：:\\s]*"
 """A name's label goes with it: 姓名 says nothing once the name is gone."""
-_MARKED_NAME = rf"{_SURNAME}(?:{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})|{_NAME_CHAR}{{1,2}})"
-"""A name after a mark: up to the first place a name can end (员工张三离职了, 经办人张伟说…), else
-three characters."""
+_ENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})"
+"""A name after a mark, up to the first place a name can end (员工张三离职了, 经办人张伟说…)."""
+_UNENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}"
+"""A surname and what follows after a mark where no name can end: a name, or a word (员工孙子出生)."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
 _OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|{_NEXT_WORD})"
 """A name that opens a sentence with what is theirs, what the person did or what the clerk says about them:
@@ -98,7 +99,7 @@ _GROUPED_NUMBER = r"(?<![0-9])(?=(?:[0-9][\s-]?){7})[0-9]{3,}(?:[\s-][0-9]{3,})+
 """Seven or more digits written in groups of three or more (a bank card read out, 6222 0212 3456 7890);
 a date (2024-01-15) has groups of two."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"{_LABEL}{_MARKED_NAME}"), "姓名"),
+    (re.compile(rf"{_LABEL}{_ENDED_NAME}"), "姓名"),
     (
         re.compile(rf"(?:[小老]{_SURNAME}|{_SURNAME}{_NAME_CHAR}{{1,2}})(?=[\s：:，,（(]*{_PERSONAL_NUMBER})"),
         "姓名",
@@ -110,7 +111,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_PHONE_LABEL + _LANDLINE), "电话"),
     (re.compile(_GROUPED_NUMBER), "数字"),
     (re.compile(r"[0-9]{6,}"), "数字"),
-    (re.compile(rf"(?:{_PERSON_MARK})[：:\s]*{_MARKED_NAME}"), "姓名"),
+    (re.compile(rf"(?:{_PERSON_MARK})[：:\s]*{_ENDED_NAME}"), "姓名"),
     (
         re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
         "姓名",
@@ -121,6 +122,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<![养養])(?!{'|'.join(_NOT_NICKNAMES)})[小老][{_SURNAMES.replace('于', '')}]"), "姓名"),  # 小王
 )
 """What identifies a person, and the placeholder each becomes in a log."""
+_UNSURE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"{_LABEL}{_UNENDED_NAME}"), "姓名"),
+    (re.compile(rf"(?:{_PERSON_MARK})[：:\s]*{_UNENDED_NAME}"), "姓名"),
+)
+"""What may be a name or a word (员工周杰伦X, 员工孙子出生): masked in a log, where a word too many is harmless,
+but left for search, where blanking a word turned 员工孙子出生 into a confident answer about 员工."""
 
 
 _HALF_WIDTH = str.maketrans(
@@ -130,19 +137,19 @@ _HALF_WIDTH = str.maketrans(
 """Full-width digits and letters (a Chinese IME types them) as ASCII; Chinese punctuation stays as typed."""
 
 
-def _scrub(text: str, replacement: Callable[[str], str]) -> str:
+def _scrub(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...], replacement: Callable[[str], str]) -> str:
     scrubbed = text.translate(_HALF_WIDTH)
-    for pattern, label in _PATTERNS:
+    for pattern, label in patterns:
         scrubbed = pattern.sub(replacement(label), scrubbed)
     return scrubbed
 
 
 def mask(text: str) -> str:
     """``text`` with ID-card, phone and other long numbers, e-mail addresses and marked names replaced."""
-    return _scrub(text, lambda label: f"[{label}]")
+    return _scrub(text, (*_PATTERNS, *_UNSURE), lambda label: f"[{label}]")
 
 
 def without_personal_data(text: str) -> str:
-    """``text`` with what :func:`mask` would replace blanked out: what a search should not try to match
-    (an ID-card number pasted with the error message says nothing about which answer fits)."""
-    return _scrub(text, lambda label: " ")
+    """``text`` with what :func:`mask` replaces for certain blanked out: what a search should not try to
+    match (an ID-card number pasted with the error message says nothing about which answer fits)."""
+    return _scrub(text, _PATTERNS, lambda label: " ")
