@@ -39,7 +39,8 @@ _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[�
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
 _NEXT_WORD = "[户参报社手身花结缴注灵工增信未]"
 """The first character of what a clerk says next about a person (户籍, 参保, 报错, 社保, 手机, 身份证…)."""
-_AFTER_NAME = rf"$|[\s，。,.；;：:！!？?（(【）)】的在从是已还要\[]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
+_PUNCTUATION = r"[\s，。,.；;：:！!？?（(【）)】\[]"
+_AFTER_NAME = rf"$|{_PUNCTUATION}|[的在从是已还要]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
 """What may follow a name: punctuation, a particle, the verb of a clerk's sentence (员工张三离职了), or
 what the clerk says next about the person."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
