@@ -112,6 +112,11 @@ def test_personal_data_is_masked(text, masked):
         "江西户籍的员工",  # 江 and 金 are surnames too
         "金保工程报错",
         "钟点工同时给三四家做事",
+        "武汉户籍性质为空",  # QA round 10: each began with a surname and read as a name
+        "白班员工参保",
+        "周转工参保",
+        "林业工人参保",
+        "雷同信息",
     ],
 )
 def test_ordinary_clerk_wording_is_kept(text):

@@ -26,6 +26,8 @@ _NOT_NAMES = (
     *("谢谢", "程序", "程项", "许可", "许多", "毛病", "高温", "高管", "高龄", "方案", "方面", "黄色", "白色"),
     *("付[款费]", "向", "施工", "康复", "凌晨", "夏天", "范围", "严重", "余额", "任职"),
     *("江西", "甘肃", "金保", "钟点", "高手"),  # 江西户籍, 金保工程, 钟点工
+    *("武汉", "郑州", "沈阳", "石家庄", "温州", "金华", "马鞍山"),  # 武汉户籍: places a clerk's staff come from
+    "周转",  # 周转工
     *("苏州", "徐州", "张家港", "吴江", "吴中", "高邮", "高淳", "高港", "金坛", "金湖", "武进", "江阴", "江宁"),
     *("江都", "秦淮", "梁溪", "钟楼", "贾汪", "姜堰", "洪泽"),  # places in Jiangsu that begin with a surname
 )
@@ -76,9 +78,10 @@ _ENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})"
 _UNENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}"
 """A surname and what follows after a mark where no name can end: a name, or a word (员工孙子出生)."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
-_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|{_NEXT_WORD})"
+_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|[户参报社手身])"
 """A name that opens a sentence with what is theirs, what the person did or what the clerk says about them:
-张三的户籍性质为空, 李四的花名册, 张三停保, 刘德华入职, 张三说好用, 张伟户籍性质为空, 王小明报错了."""
+张三的户籍性质为空, 李四的花名册, 张三停保, 刘德华入职, 张三说好用, 张伟户籍性质为空, 王小明报错了. With nothing
+before it to say a name comes, fewer words end one than after 员工 (白班员工, 林业工人, 雷同信息 are no names)."""
 _JOINED_OR_LEFT = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}(?=离职|入职|辞职|辞退|停保|加保|减员|增员)"
 """A name anywhere before what happened to the person at work: 上个月张三离职了."""
 _SENTENCE_END = r"(?=$|[\s，。,.；;：:！!？?、])"
