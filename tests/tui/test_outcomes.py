@@ -138,6 +138,23 @@ async def test_without_a_log_folder_nothing_is_asked_or_written(bundled: Catalog
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_a_search_left_over_a_question_is_recorded_like_one_left_at_the_task_list(
+    bundled: Catalog, make_app: MakeApp, tmp_path: Path
+) -> None:
+    """QA round 10: / over a question, a query the FAQ has no answer for, Esc: nothing reached the log, so
+    maintainers never saw the searches that failed clerks mid-walk. One opened is recorded once."""
+    app = make_app(bundled, log_dir=tmp_path / "logs")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, app, "enrolment-errors")
+        await pilot.press("slash", *"退休手续", "escape")
+        await pilot.pause()
+        await pilot.press("slash", *"户籍性质为空", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+    searches = [event for event in events(tmp_path / "logs") if event["event"] == "search"]
+    assert [(event["query"], event["found"]) for event in searches] == [("退休手续", False), ("户籍性质为空", True)]
+
+
 async def test_a_search_is_recorded_once_with_what_it_found_and_its_query_masked(
     bundled: Catalog, make_app: MakeApp, tmp_path: Path
 ) -> None:

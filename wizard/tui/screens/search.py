@@ -62,4 +62,5 @@ class SearchScreen(SearchingScreen):
         self.query_one(SearchPanel).open_result(index)
 
     def action_close(self) -> None:
+        self.query_one(SearchPanel).leave()  # a search left over a page counts as one left at the task list
         self.dismiss()

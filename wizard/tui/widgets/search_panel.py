@@ -166,12 +166,17 @@ class SearchPanel(Vertical):
 
     def clear(self) -> None:
         """Empty the box and hide the results (a search left unopened goes to the outcome log)."""
-        query = self.query_text.strip()
-        if query and query != self._opened:
-            self.post_message(Searched(query, self._best(query)))
+        self.leave()
         self._opened = ""
         self.query_one("#search", Input).value = ""
         self.show_results("")
+
+    def leave(self) -> None:
+        """The clerk leaves the box's query: unless they opened one of its results, it goes to the outcome log
+        as a search that opened nothing (the app's, so that it arrives when the search's screen is gone)."""
+        query = self.query_text.strip()
+        if query and query != self._opened:
+            self.app.post_message(Searched(query, self._best(query)))
 
     @property
     def box(self) -> SearchBox:
