@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_over_title": "搜索常见问题（Esc 返回刚才的页面）",
         "search_over_placeholder": "输入报错信息或关键词",
         "search_none": "没有找到相关的解答，请换个说法试试。",
-        "search_loading": "正在准备搜索，请稍候……按过的 Enter 会在准备好后打开第一条结果。",
+        "search_loading": "正在准备搜索，请稍候……此时按 Enter，准备好后会打开第一条结果。",
         "no_such_faq": "常见问题共 {1} 条，没有第 {0} 条。",
         "search_not_in_faq": "常见问题中没有与此相符的解答。可选第一项转人工（会附上您的问题），或看看下面相近的主题：",
         "search_not_in_faq_alone": "常见问题中没有与此相符的解答，也没有相近的主题。"
@@ -264,7 +264,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_over_title": "Search the FAQ (Esc returns to where you were)",
         "search_over_placeholder": "Type the error message or a keyword, in Chinese",
         "search_none": "Nothing found; try other words.",
-        "search_loading": "Getting search ready… an Enter pressed now opens the first result once it is.",
+        "search_loading": "Getting search ready… press Enter now and the first result opens once it is.",
         "no_such_faq": "The FAQ has {1} entries; there is no entry {0}. ",
         "search_not_in_faq": "The FAQ has no answer for this. Pick the first entry to ask a person (your question goes "
         "with it), or look at the close topics below:",
