@@ -39,38 +39,28 @@ _SURNAME = rf"(?!{'|'.join(_NOT_NAMES)})(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SUR
 _ID_LABEL = r"(?:(?:身份证|证件)(?:号码|号)?[：:\s]*)?"
 _PHONE_LABEL = r"(?:(?:手机|电话|联系电话|联系方式)(?:号码|号)?[：:\s]*)?"
 """The label pasted with a number goes with it: 身份证号 says nothing once the number is gone."""
-_NEXT_WORD = "[户参报社手身花结缴注灵工增信未]"
-"""The first character of what a clerk says next about a person (户籍, 参保, 报错, 社保, 手机, 身份证…)."""
+_SURELY_NEXT = "户参报社手身"
+"""The first character of what surely follows a name, even with nothing before it to say a name comes:
+户籍, 参保, 报错, 社保, 手机, 身份证."""
+_NEXT_WORD = f"[{_SURELY_NEXT}花结缴注灵工增信未]"
+"""The first character of what a clerk says next about a person (also 花名册, 工伤, 信息, 未获取…)."""
 _PUNCTUATION = r"[\s，。,.；;：:！!？?（(【）)】\[]"
 _AFTER_NAME = rf"$|{_PUNCTUATION}|[的在从是已还要]|[离入辞退加减停没不办说交扣补改填撤打看]|{_NEXT_WORD}"
 """What may follow a name: punctuation, a particle, the verb of a clerk's sentence (员工张三离职了), or
 what the clerk says next about the person."""
 _NAME_CHAR = r"(?:(?![的在从是已还要了])[\u4e00-\u9fff])"
-_NAME_MARK = "|".join(
-    f"(?<={mark})"
-    for mark in (
-        "是",
-        "给",
-        "帮",
-        "让",
-        "替",
-        "把",
-        "和",
-        "跟",
-        "被",
-        "问",
-        "找",
-        "谢谢",
-        "感谢",
-        "告诉",
-        "通知",
-        "联系",
-    )
-)
-"""Words that may take a person (给张三停保, 帮李四加保), kept: only the name is personal. A surname after
-them is a name only where a name can end (:data:`_AFTER_NAME`): 把钱退回 is not 把 + a person."""
-_PERSON_MARK = "|".join(f"(?<={mark})" for mark in ("员工", "职工", "经办人", "联系人", "同事", "叫"))
-"""Words after which a surname starts a name whatever follows (员工周杰伦手机, 员工王小明报错), kept."""
+
+
+def _after_any(marks: str) -> str:
+    """A lookbehind for any of the space-separated ``marks``: the mark is kept, only the name is personal."""
+    return "|".join(f"(?<={mark})" for mark in marks.split())
+
+
+_NAME_MARK = _after_any("是 给 帮 让 替 把 和 跟 被 问 找 谢谢 感谢 告诉 通知 联系")
+"""Words that may take a person (给张三停保, 帮李四加保). A surname after them is a name only where a name
+can end (:data:`_AFTER_NAME`): 把钱退回 is not 把 + a person."""
+_PERSON_MARK = _after_any("员工 职工 经办人 联系人 同事 叫")
+"""Words after which a surname starts a name whatever follows (员工周杰伦手机, 员工王小明报错)."""
 _LABEL = "(?:姓名|名字)[：:\\s]*"
 """A name's label goes with it: 姓名 says nothing once the name is gone."""
 _ENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})"
@@ -78,7 +68,7 @@ _ENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}?(?={_AFTER_NAME})"
 _UNENDED_NAME = rf"{_SURNAME}{_NAME_CHAR}{{1,2}}"
 """A surname and what follows after a mark where no name can end: a name, or a word (员工孙子出生)."""
 _SENTENCE_START = r"(?:^|(?<=[\s，。,.；;：:！!？?、]))"
-_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|[户参报社手身])"
+_OPENING = rf"{_SENTENCE_START}{_SURNAME}{_NAME_CHAR}{{1,2}}(?=的|[离入辞退加减停说]|[{_SURELY_NEXT}])"
 """A name that opens a sentence with what is theirs, what the person did or what the clerk says about them:
 张三的户籍性质为空, 李四的花名册, 张三停保, 刘德华入职, 张三说好用, 张伟户籍性质为空, 王小明报错了. With nothing
 before it to say a name comes, fewer words end one than after 员工 (白班员工, 林业工人, 雷同信息 are no names)."""
@@ -116,10 +106,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_GROUPED_NUMBER), "数字"),
     (re.compile(r"[0-9]{6,}"), "数字"),
     (re.compile(rf"(?:{_PERSON_MARK})[：:\s]*{_ENDED_NAME}"), "姓名"),
-    (
-        re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_SURNAME}{_NAME_CHAR}{{1,2}}(?={_AFTER_NAME})"),
-        "姓名",
-    ),
+    (re.compile(rf"(?:{_NAME_MARK})[：:\s]*{_ENDED_NAME}"), "姓名"),
     (re.compile(_OPENING), "姓名"),
     (re.compile(_JOINED_OR_LEFT), "姓名"),
     (re.compile(_ALONE), "姓名"),
