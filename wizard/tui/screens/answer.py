@@ -198,11 +198,13 @@ class AnswerScreen(SessionScreen):
         """Home, End, PageUp or PageDown pressed in the related answers: the page moves, and has the keys again."""
         scroll = self.query_one("#answer-scroll", VerticalScroll)
         scroll.focus(scroll_visible=False)
-        moves = {"home": scroll.scroll_home, "end": scroll.scroll_end}
-        if key in moves:
-            moves[key](animate=False)
-        else:
-            (scroll.scroll_page_up if key == "pageup" else scroll.scroll_page_down)(animate=False)
+        moves = {
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
+            "pageup": scroll.scroll_page_up,
+            "pagedown": scroll.scroll_page_down,
+        }
+        moves[key](animate=False)
 
     def action_related(self, index: int) -> None:
         """Open related answer number ``index + 1`` (keys 1–9)."""
