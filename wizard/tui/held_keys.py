@@ -151,29 +151,32 @@ class HeldKeys:
             self._timer = None
 
 
+def _held_keys(app: App[Any]) -> HeldKeys | None:
+    """The app's :class:`HeldKeys`; None for an app without (its keys simply go through)."""
+    held = getattr(app, "held_keys", None)
+    return held if isinstance(held, HeldKeys) else None
+
+
 def hold_keys(app: App[Any]) -> None:
     """Hold the keys from now on, for a screen about to be asked for (an app without :class:`HeldKeys`
     lets them through)."""
-    held = getattr(app, "held_keys", None)
-    if isinstance(held, HeldKeys):
+    if held := _held_keys(app):
         held.hold()
 
 
 def release_keys(app: App[Any]) -> None:
     """The screen the held keys were for is on top and shown: press them again once it is drawn."""
-    held = getattr(app, "held_keys", None)
-    if isinstance(held, HeldKeys) and held.holding:
+    if (held := _held_keys(app)) and held.holding:
         held.release_after_refresh()
 
 
 def press_first(app: App[Any], keys: list[tuple[str, str | None]]) -> None:
     """Press ``keys`` again before any held since (an app without :class:`HeldKeys` drops them)."""
-    held = getattr(app, "held_keys", None)
-    if isinstance(held, HeldKeys):
+    if held := _held_keys(app):
         held.press_first(keys)
 
 
 def pressed_again(app: App[Any], event: events.Event) -> bool:
     """Whether ``event`` is a key pressed again by :class:`HeldKeys`."""
-    held = getattr(app, "held_keys", None)
-    return isinstance(held, HeldKeys) and held.pressed_again(event)
+    held = _held_keys(app)
+    return held is not None and held.pressed_again(event)
