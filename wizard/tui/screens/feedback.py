@@ -147,7 +147,8 @@ class FeedbackScreen(ModalScreen[Feedback | None]):
     @property
     def _keys_of_the_list(self) -> str:
         """The letters and digits that act at the ratings; any other character typed there is a comment."""
-        return "12345q" + ("cs" if self.page_keys else "")
+        ratings = "".join(str(number) for number in range(1, len(RATINGS) + 1))
+        return ratings + "q" + ("cs" if self.page_keys else "")
 
     async def on_key(self, event: events.Key) -> None:
         """With the Chinese input method on: a full-width １–５ rates; text typed at the list (Chinese, or
